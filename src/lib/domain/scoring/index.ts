@@ -1,0 +1,13 @@
+export type * from './types';
+export type * from './results';
+export { toHundredths, formatHundredths, formatRatio, FULL_SCALE, type Ratio } from './decimal';
+export { validateScheme, InvalidSchemeError, type SchemeIssue, type SchemeIssueCode } from './validate-scheme';
+export { validateRoundInput, InvalidRoundInputError, type RoundInputIssue, type RoundInputIssueCode } from './validate-round';
+export { aggregateScores, resolveAggregation, type ResolvedAggregation, type ScoreStatus } from './aggregate';
+export { computeTotal } from './components';
+export { rankEntries, type RankingCandidate, type RankedPlace } from './rank';
+export { assignTiers, countTierPlaces, type RankedTotal, type TierAssignment } from './tiers';
+export { rankTeams, type TeamMemberTotal } from './teams';
+export { selectAdvancingEntries } from './advancement';
+export { evaluateRound, type EvaluateOptions } from './evaluate';
+export { SCHEME_TEMPLATES, SKILLS_CONTEST_TEMPLATE, CRAFTSMAN_AWARD_TEMPLATE, WORLDSKILLS_TEMPLATE, type SchemeTemplate } from './templates';

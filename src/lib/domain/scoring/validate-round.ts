@@ -1,0 +1,67 @@
+import type { RoundInput, Scheme } from './types';
+
+export type RoundInputIssueCode =
+	| 'duplicate_entry_id'
+	| 'duplicate_entry_number'
+	| 'entry_number_invalid'
+	| 'duplicate_judge_sheet'
+	| 'vote_count_invalid'
+	| 'deduction_count_invalid';
+
+export interface RoundInputIssue {
+	path: (string | number)[];
+	code: RoundInputIssueCode;
+}
+
+/** Round data that cannot be scored without guessing (two entries with one number, a judge twice on one sheet…). */
+export class InvalidRoundInputError extends Error {
+	readonly code = 'round_input_invalid';
+	constructor(readonly issues: RoundInputIssue[]) {
+		super(`round_input_invalid: ${issues.map((issue) => `${issue.path.join('.')} ${issue.code}`).join(', ')}`);
+		this.name = 'InvalidRoundInputError';
+	}
+}
+
+/** Votes above this could not be summed exactly over a large round. */
+const MAX_VOTES = 1_000_000_000_000;
+const MAX_DEDUCTION_COUNT = 1_000_000;
+
+/**
+ * Lists structural problems in a round's data that would make results ambiguous: entry ids and
+ * contestant numbers must be unique, a judge marks an entry at most once per component, vote and
+ * deduction counts are whole numbers. Individual marks out of range are not listed here: they make
+ * the sheet incomplete, which the results flag.
+ */
+export function validateRoundInput(scheme: Scheme, input: RoundInput): RoundInputIssue[] {
+	const issues: RoundInputIssue[] = [];
+	const ids = new Set<string>();
+	const numbers = new Set<number>();
+	input.entries.forEach((entry, index) => {
+		const path = ['entries', index];
+		if (ids.has(entry.id)) issues.push({ path: [...path, 'id'], code: 'duplicate_entry_id' });
+		ids.add(entry.id);
+		if (!Number.isSafeInteger(entry.number)) issues.push({ path: [...path, 'number'], code: 'entry_number_invalid' });
+		else if (numbers.has(entry.number)) issues.push({ path: [...path, 'number'], code: 'duplicate_entry_number' });
+		numbers.add(entry.number);
+		for (const component of scheme.components) {
+			if (component.source === 'judges') {
+				const judges = new Set<string>();
+				(entry.sheets?.[component.key] ?? []).forEach((sheet, sheetIndex) => {
+					if (judges.has(sheet.judgeId)) issues.push({ path: [...path, 'sheets', component.key, sheetIndex], code: 'duplicate_judge_sheet' });
+					judges.add(sheet.judgeId);
+				});
+				const counts = entry.deductions?.[component.key] ?? {};
+				for (const [item, count] of Object.entries(counts))
+					if (!isCountIn(count, MAX_DEDUCTION_COUNT)) issues.push({ path: [...path, 'deductions', component.key, item], code: 'deduction_count_invalid' });
+			} else if (component.source === 'public_vote') {
+				const votes = entry.votes?.[component.key];
+				if (votes !== undefined && !isCountIn(votes, MAX_VOTES)) issues.push({ path: [...path, 'votes', component.key], code: 'vote_count_invalid' });
+			}
+		}
+	});
+	return issues;
+}
+
+function isCountIn(value: unknown, max: number): boolean {
+	return Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= max;
+}
