@@ -1,0 +1,52 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { env } from '$env/dynamic/private';
+import { paraglideMiddleware } from '$lib/paraglide/server.js';
+import { m } from '$lib/paraglide/messages.js';
+import { readDatabaseConfig, startDatabase } from '$lib/server/db/start';
+import { db } from '$lib/server/db/client';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
+import { wireRealtime } from '$lib/server/realtime/io';
+
+export const init: ServerInit = async () => {
+	await startDatabase(readDatabaseConfig(env));
+	wireRealtime();
+};
+
+const requestId: Handle = ({ event, resolve }) => {
+	event.locals.requestId = crypto.randomUUID();
+	return resolve(event);
+};
+
+const authentication: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const { session, user } = await validateSessionToken(db(), token, new Date());
+		if (session) {
+			setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+			event.locals.user = user;
+			event.locals.session = session;
+		} else {
+			deleteSessionCookie(event.cookies, event.url);
+		}
+	}
+	return resolve(event);
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+	});
+
+export const handle = sequence(requestId, authentication, i18n);
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	const id = event.locals.requestId ?? crypto.randomUUID();
+	if (status === 404) return { message: m.errors_not_found(), code: 'not_found', requestId: id };
+	console.error(`[${id}] ${event.request.method} ${event.url.pathname}`, error);
+	return { message: m.errors_unexpected({ requestId: id }), code: 'unexpected', requestId: id };
+};

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages.js';
+
+const emptyAsUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+const dateOnly = z.preprocess(
+	emptyAsUndefined,
+	z.iso.date({ error: () => m.validation_date() }).optional()
+);
+
+/** Filters of the audit log page and API: query-string values, all optional. */
+export const auditFilterSchema = z.object({
+	action: z.preprocess(emptyAsUndefined, z.string().trim().max(60).regex(/^[a-z_.]*$/).optional()),
+	actor: z.preprocess(emptyAsUndefined, z.string().trim().max(100).optional()),
+	from: dateOnly,
+	until: dateOnly,
+	before: z.preprocess(emptyAsUndefined, z.string().regex(/^\d{1,18}$/).optional())
+});
+
+export type AuditFilterInput = z.output<typeof auditFilterSchema>;

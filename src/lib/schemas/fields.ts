@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages.js';
+import { SLUG_PATTERN } from './slug';
+
+// Messages are functions so they are translated when a form is checked, in the asker's language.
+
+export const requiredText = (max: number) =>
+	z
+		.string({ error: () => m.validation_required() })
+		.trim()
+		.min(1, { error: () => m.validation_required() })
+		.max(max, { error: () => m.validation_too_long({ max }) });
+
+export const emailField = z
+	.string({ error: () => m.validation_required() })
+	.trim()
+	.toLowerCase()
+	.min(1, { error: () => m.validation_required() })
+	.max(254, { error: () => m.validation_too_long({ max: 254 }) })
+	.pipe(z.email({ error: () => m.validation_email() }));
+
+/** A new password: long rather than clever (NIST 800-63B); no composition rules. */
+export const newPasswordField = z
+	.string({ error: () => m.validation_required() })
+	.min(10, { error: () => m.validation_password_short() })
+	.max(200, { error: () => m.validation_password_long() });
+
+/** A password being checked: any non-empty string (old accounts may predate today's rules). */
+export const passwordField = z
+	.string({ error: () => m.validation_required() })
+	.min(1, { error: () => m.validation_required() })
+	.max(200, { error: () => m.validation_password_long() });
+
+export const slugField = z
+	.string({ error: () => m.validation_required() })
+	.trim()
+	.min(1, { error: () => m.validation_required() })
+	.regex(SLUG_PATTERN, { error: () => m.validation_slug() });
+
+/** An HTML checkbox: present ("on") when ticked, absent otherwise. */
+export const checkboxField = z
+	.union([z.literal('on'), z.literal('true'), z.literal('false'), z.boolean()])
+	.optional()
+	.transform((value) => value === 'on' || value === 'true' || value === true);
+
+export const roleField = z.enum(['owner', 'organiser', 'contestant'], { error: () => m.validation_role() });
+
+export const localeField = z.enum(['zh-CN', 'en'], { error: () => m.validation_invalid() });

@@ -1,0 +1,20 @@
+import type { UserRow } from './user-queries';
+
+export type MemberRole = 'owner' | 'organiser' | 'contestant';
+
+/** Who is asking, and from where: the first argument of every service function. */
+export interface Actor {
+	user: UserRow;
+	ip: string | null;
+	requestId: string;
+}
+
+/** A person acting inside one organisation, with their role there. */
+export interface OrgActor extends Actor {
+	organisation: { id: string; slug: string; name: string };
+	role: MemberRole;
+}
+
+export function actorLabel(actor: Actor): string {
+	return `${actor.user.displayName} <${actor.user.email}>`;
+}

@@ -1,0 +1,47 @@
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { DomainError } from '../domain-error';
+import { describeDomainError } from '../http/errors';
+import { enterOrganisation } from '../organisations/service';
+import type { Actor, MemberRole, OrgActor } from './actor';
+import { requireRole } from './roles';
+import { routes } from '$lib/routes';
+
+export function clientAddress(event: RequestEvent): string | null {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return null;
+	}
+}
+
+/** The signed-in person, or a redirect to sign-in that comes back here afterwards. */
+export function requireUser(event: RequestEvent): Actor {
+	const user = event.locals.user;
+	if (!user) redirect(303, routes.signIn(event.url.pathname + event.url.search));
+	return { user, ip: clientAddress(event), requestId: event.locals.requestId };
+}
+
+/** A member of the organisation in the URL; to others it does not exist. Call in every load and action. */
+export async function requireMembership(event: RequestEvent, slug: string, roles?: MemberRole[]): Promise<OrgActor> {
+	const actor = requireUser(event);
+	try {
+		const orgActor = await enterOrganisation(actor, slug);
+		if (roles) requireRole(orgActor, roles);
+		return orgActor;
+	} catch (caught) {
+		if (caught instanceof DomainError) {
+			const { status, message } = describeDomainError(caught);
+			error(status, { message, code: caught.code });
+		}
+		throw caught;
+	}
+}
+
+export function requirePlatformAdmin(event: RequestEvent): Actor {
+	const actor = requireUser(event);
+	if (!actor.user.isPlatformAdmin) {
+		const { status, message } = describeDomainError(new DomainError('forbidden'));
+		error(status, { message, code: 'forbidden' });
+	}
+	return actor;
+}

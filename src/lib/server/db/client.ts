@@ -1,0 +1,37 @@
+import postgres from 'postgres';
+
+export type Sql = postgres.Sql;
+export type Tx = postgres.TransactionSql;
+/** Either the pool or a transaction: query functions accept both, so services decide the transaction. */
+export type Db = Sql | Tx;
+
+// One pool per process. Kept on a global so Vite's dev reloads of this module reuse it.
+const KEY = Symbol.for('jiangxin.db');
+const holder = globalThis as unknown as Record<symbol, Sql | undefined>;
+
+/** Opens the process's pool. Columns come back camelCased; SQL stays snake_case. */
+export function connectDb(url: string, options: { max?: number } = {}): Sql {
+	holder[KEY] ??= postgres(url, {
+		max: options.max ?? 10,
+		transform: postgres.camel,
+		onnotice: () => {},
+		connection: { application_name: 'jiangxin', TimeZone: 'UTC' }
+	});
+	return holder[KEY];
+}
+
+export function db(): Sql {
+	const sql = holder[KEY];
+	if (!sql) throw new Error('The database is not connected yet (connectDb was not called).');
+	return sql;
+}
+
+export function isDbConnected(): boolean {
+	return holder[KEY] !== undefined;
+}
+
+export async function closeDb(): Promise<void> {
+	const sql = holder[KEY];
+	holder[KEY] = undefined;
+	await sql?.end({ timeout: 5 });
+}

@@ -1,0 +1,31 @@
+/**
+ * An expected business failure with a stable code. `lib/server/http/errors.ts` maps each code to an
+ * HTTP status and a translated message in one place; services only say what went wrong.
+ */
+export class DomainError extends Error {
+	constructor(
+		readonly code: DomainErrorCode,
+		readonly details: Record<string, string | number> = {},
+		/** The form field the failure belongs to, when there is one. */
+		readonly field?: string
+	) {
+		super(code);
+		this.name = 'DomainError';
+	}
+}
+
+export type DomainErrorCode =
+	| 'not_found'
+	| 'forbidden'
+	| 'not_signed_in'
+	| 'invalid_credentials'
+	| 'sign_in_locked'
+	| 'wrong_current_password'
+	| 'email_taken'
+	| 'slug_taken'
+	| 'setup_already_done'
+	| 'sign_up_closed'
+	| 'last_owner'
+	| 'already_member'
+	| 'invalid_api_token'
+	| 'password_required';

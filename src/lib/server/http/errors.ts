@@ -1,0 +1,25 @@
+import { m } from '$lib/paraglide/messages.js';
+import type { DomainError, DomainErrorCode } from '../domain-error';
+
+/** Every expected failure's HTTP status and translated message, in one place (STYLE.md §7). */
+const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Record<string, string | number>) => string }> = {
+	not_found: { status: 404, message: () => m.errors_not_found() },
+	forbidden: { status: 403, message: () => m.errors_forbidden() },
+	not_signed_in: { status: 401, message: () => m.errors_not_signed_in() },
+	invalid_credentials: { status: 400, message: () => m.errors_invalid_credentials() },
+	sign_in_locked: { status: 429, message: (details) => m.errors_sign_in_locked({ minutes: details.minutes ?? 15 }) },
+	wrong_current_password: { status: 400, message: () => m.errors_wrong_current_password() },
+	email_taken: { status: 409, message: () => m.errors_email_taken() },
+	slug_taken: { status: 409, message: () => m.errors_slug_taken() },
+	setup_already_done: { status: 409, message: () => m.errors_setup_already_done() },
+	sign_up_closed: { status: 403, message: () => m.errors_sign_up_closed() },
+	last_owner: { status: 409, message: () => m.errors_last_owner() },
+	already_member: { status: 409, message: () => m.errors_already_member() },
+	invalid_api_token: { status: 401, message: () => m.errors_invalid_api_token() },
+	password_required: { status: 400, message: () => m.errors_password_required() }
+};
+
+export function describeDomainError(error: DomainError): { status: number; message: string } {
+	const entry = ERRORS[error.code];
+	return { status: entry.status, message: entry.message(error.details) };
+}

@@ -1,0 +1,54 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import tailwindcss from '@tailwindcss/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
+import { attachSocketServer } from './src/lib/server/runtime.js';
+
+/** In development socket.io shares Vite's HTTP server, as server.js shares adapter-node's in production. */
+function socketIoDevServer(): Plugin {
+	return {
+		name: 'jiangxin-socket-io',
+		configureServer(server) {
+			if (server.httpServer) attachSocketServer(server.httpServer as import('node:http').Server);
+		}
+	};
+}
+
+export default defineConfig({
+	plugins: [
+		tailwindcss(),
+		paraglideVitePlugin({
+			project: './project.inlang',
+			// The defaults (cookie, then Chinese) match `npm run i18n`, which compiles the same output for checks.
+			outdir: './src/lib/paraglide'
+		}),
+		sveltekit(),
+		socketIoDevServer()
+	],
+	server: {
+		port: 5180,
+		// The embedded PostgreSQL writes WAL under ./data; watching it would reload the page on every write.
+		watch: { ignored: ['**/data/**', '**/test-results/**', '**/playwright-report/**'] }
+	},
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' }
+			},
+			{
+				extends: true,
+				test: {
+					name: 'integration',
+					include: ['tests/integration/**/*.test.ts'],
+					environment: 'node',
+					globalSetup: ['tests/integration/global-setup.ts'],
+					testTimeout: 20_000,
+					hookTimeout: 60_000,
+					fileParallelism: false
+				}
+			}
+		]
+	}
+});
