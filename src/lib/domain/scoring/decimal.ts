@@ -44,8 +44,8 @@ export function formatRatio(ratio: Ratio, places = 4): string {
 
 /**
  * ⌊x ÷ y⌋ for non-negative safe integers, exactly. `x % y` is exact in IEEE arithmetic and
- * `x − x % y` is a multiple of y, so the final division has an exact integer result — unlike
- * `Math.floor(x / y)`, which can round up when y is large.
+ * `x − x % y` is a multiple of y, so the final division has an exact integer result: no argument
+ * about how `x / y` rounds is needed.
  */
 export function floorDivide(x: number, y: number): number {
 	return (x - (x % y)) / y;

@@ -138,8 +138,8 @@ export const WORLDSKILLS_TEMPLATE: SchemeTemplate = {
 					}
 				],
 				tieBreaks: ['component:measurement'],
-				// Judges may differ by 1 on a 0–3 aspect (33.33 on the 0–100 scale); 2 or more is flagged.
-				spreadThreshold: 3333
+				// Judges may differ by 1 on a 0–3 aspect (33.33… on the 0–100 scale); 2 or more (66.67) is flagged.
+				spreadThreshold: 5000
 			}
 		}
 	]
