@@ -44,6 +44,7 @@ export default defineConfig({
 					include: ['tests/integration/**/*.test.ts'],
 					environment: 'node',
 					globalSetup: ['tests/integration/global-setup.ts'],
+					setupFiles: ['tests/integration/setup-db.ts'],
 					testTimeout: 20_000,
 					hookTimeout: 60_000,
 					fileParallelism: false

@@ -33,7 +33,7 @@ export async function listAuditRows(db: Db, organisationId: string, filter: Audi
 			${filter.from ? db`and created_at >= ${filter.from}` : db``}
 			${filter.until ? db`and created_at < ${filter.until}` : db``}
 			${filter.beforeId ? db`and id < ${filter.beforeId}` : db``}
-		order by id desc
+		order by audit_log.id desc
 		limit ${filter.limit}`;
 }
 

@@ -1,21 +1,33 @@
 import { db } from '../db/client';
 import type { OrgActor } from '../auth/actor';
 import { requireRole } from '../auth/roles';
-import { listAuditActions, listAuditRows, type AuditFilter, type AuditRow } from './queries';
+import { listAuditActions, listAuditRows, type AuditRow } from './queries';
+import type { AuditFilterInput } from '$lib/schemas/audit';
+import { endOfContestDay, startOfContestDay } from '$lib/format';
 
 export { recordAudit } from './audit-log';
 export type { AuditRow };
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** An owner reads their organisation's log, newest first, filtered and a page at a time. */
+/**
+ * An owner reads their organisation's log, newest first, a page at a time. Days in the filter are
+ * calendar days in China Standard Time, `until` included.
+ */
 export async function readAuditLog(
 	actor: OrgActor,
-	filter: Omit<AuditFilter, 'limit'>
+	filter: AuditFilterInput
 ): Promise<{ rows: AuditRow[]; actions: string[]; nextBeforeId: string | null }> {
 	requireRole(actor, ['owner']);
 	const [rows, actions] = await Promise.all([
-		listAuditRows(db(), actor.organisation.id, { ...filter, limit: AUDIT_PAGE_SIZE + 1 }),
+		listAuditRows(db(), actor.organisation.id, {
+			action: filter.action,
+			actor: filter.actor,
+			from: filter.from ? startOfContestDay(filter.from) : undefined,
+			until: filter.until ? endOfContestDay(filter.until) : undefined,
+			beforeId: filter.before,
+			limit: AUDIT_PAGE_SIZE + 1
+		}),
 		listAuditActions(db(), actor.organisation.id)
 	]);
 	const hasMore = rows.length > AUDIT_PAGE_SIZE;

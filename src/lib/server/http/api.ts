@@ -1,0 +1,73 @@
+import { json, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages.js';
+import { DomainError } from '../domain-error';
+import type { OrgActor } from '../auth/actor';
+import { authenticateApiToken } from '../auth/api-tokens';
+import { clientAddress } from '../auth/guards';
+import { describeDomainError } from './errors';
+import { fieldErrors } from './forms';
+
+/** A failure the API reports as `{error: {code, message, fields}}` with its status. */
+export class ApiProblem extends Error {
+	constructor(
+		readonly status: number,
+		readonly code: string,
+		message: string,
+		readonly fields?: Record<string, string>
+	) {
+		super(message);
+	}
+}
+
+export function apiErrorResponse(status: number, code: string, message: string, fields?: Record<string, string>): Response {
+	return json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status });
+}
+
+function validationProblem(error: z.ZodError): ApiProblem {
+	return new ApiProblem(400, 'validation_failed', m.errors_validation(), fieldErrors(error));
+}
+
+export async function readJsonBody<S extends z.ZodType>(event: RequestEvent, schema: S): Promise<z.output<S>> {
+	let body: unknown;
+	try {
+		body = await event.request.json();
+	} catch {
+		throw new ApiProblem(400, 'invalid_json', m.errors_validation());
+	}
+	const result = schema.safeParse(body);
+	if (!result.success) throw validationProblem(result.error);
+	return result.data;
+}
+
+export function readParams<S extends z.ZodType>(values: Record<string, string>, schema: S): z.output<S> {
+	const result = schema.safeParse(values);
+	if (!result.success) throw validationProblem(result.error);
+	return result.data;
+}
+
+async function authenticate(event: RequestEvent): Promise<OrgActor> {
+	const header = event.request.headers.get('authorization') ?? '';
+	const match = /^Bearer\s+(\S+)$/i.exec(header);
+	if (!match) throw new DomainError('invalid_api_token');
+	return authenticateApiToken(match[1]!, { ip: clientAddress(event), requestId: event.locals.requestId, now: new Date() });
+}
+
+/**
+ * Wraps an API handler: authenticates the bearer token (one organisation per token) and turns every
+ * expected failure into the API's error shape. Unexpected errors still reach handleError.
+ */
+export function apiHandler(handle: (actor: OrgActor, event: RequestEvent) => Promise<Response>) {
+	return async (event: RequestEvent): Promise<Response> => {
+		try {
+			return await handle(await authenticate(event), event);
+		} catch (error) {
+			if (error instanceof ApiProblem) return apiErrorResponse(error.status, error.code, error.message, error.fields);
+			if (error instanceof DomainError) {
+				const { status, message } = describeDomainError(error);
+				return apiErrorResponse(status, error.code, message, error.field ? { [error.field]: message } : undefined);
+			}
+			throw error;
+		}
+	};
+}

@@ -1,0 +1,41 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import postgres from 'postgres';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/lib/server/db/embedded';
+import { runMigrations } from '../../src/lib/server/db/migrate';
+import { startAppServer } from './app-server';
+
+// One PostgreSQL for the whole run: embedded on its own port and data directory (wiped first),
+// or TEST_DATABASE_URL. Each test makes its own organisations, so tests never share data.
+let embedded: EmbeddedDatabase | undefined;
+let app: Awaited<ReturnType<typeof startAppServer>> | undefined;
+
+export async function setup(project: TestProject) {
+	let url = process.env.TEST_DATABASE_URL;
+	if (!url) {
+		const dataDir = path.resolve('data/test-postgres');
+		await rm(dataDir, { recursive: true, force: true });
+		embedded = await startEmbeddedPostgres({ dataDir, port: Number(process.env.TEST_PG_PORT || 54329) });
+		url = embedded.url;
+	}
+	const sql = postgres(url, { max: 1, onnotice: () => {} });
+	await runMigrations(sql);
+	await sql.end();
+	// The real server for HTTP and socket.io tests, built if the build is missing or stale.
+	app = await startAppServer(url);
+	project.provide('databaseUrl', url);
+	project.provide('appUrl', app.url);
+}
+
+export async function teardown() {
+	await app?.stop();
+	await embedded?.stop();
+}
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		databaseUrl: string;
+		appUrl: string;
+	}
+}
