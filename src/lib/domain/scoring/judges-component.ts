@@ -75,7 +75,7 @@ export function scoreJudgesComponent(
 	sheets: readonly SheetInput[] | undefined,
 	deductionCounts: DeductionCounts | undefined
 ): { breakdown: JudgesComponentBreakdown; flags: EntryFlag[] } {
-	const { arithmetic, criteria, denominator, component } = prepared;
+	const { arithmetic, denominator, component } = prepared;
 	const flags: EntryFlag[] = [];
 	const ordered = sheets ? [...sheets].sort((a, b) => (a.judgeId < b.judgeId ? -1 : a.judgeId > b.judgeId ? 1 : 0)) : [];
 	const rows: JudgeSheetBreakdown[] = [];
