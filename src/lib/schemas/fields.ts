@@ -22,6 +22,7 @@ export const emailField = z
 /** A new password: long rather than clever (NIST 800-63B); no composition rules. */
 export const newPasswordField = z
 	.string({ error: () => m.validation_required() })
+	.min(1, { error: () => m.validation_required() })
 	.min(10, { error: () => m.validation_password_short() })
 	.max(200, { error: () => m.validation_password_long() });
 

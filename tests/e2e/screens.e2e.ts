@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test';
+import { OWNER, signIn } from './fixtures';
+
+// Screenshots for people to look at (tests/e2e/screenshots/), at the sizes our users hold:
+// contestants on phones, judges on tablets, organisers at desks.
+const SIZES = [
+	{ name: 'phone', width: 390, height: 844 },
+	{ name: 'tablet', width: 820, height: 1180 },
+	{ name: 'desktop', width: 1440, height: 900 }
+];
+const PAGES = [
+	{ name: 'overview', path: `/orgs/${OWNER.organisationSlug}` },
+	{ name: 'members', path: `/orgs/${OWNER.organisationSlug}/members` },
+	{ name: 'audit', path: `/orgs/${OWNER.organisationSlug}/audit` }
+];
+
+for (const size of SIZES) {
+	test(`the shell fits a ${size.name} without sideways scrolling`, async ({ page }) => {
+		await page.setViewportSize({ width: size.width, height: size.height });
+		await page.goto('/login');
+		await page.screenshot({ path: `tests/e2e/screenshots/${size.name}-login.png`, fullPage: true });
+		await signIn(page);
+		for (const target of PAGES) {
+			await page.goto(target.path);
+			await expect(page.getByTestId('organisation-switcher')).toBeVisible();
+			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			expect(overflow, `${target.name} scrolls sideways on a ${size.name}`).toBeLessThanOrEqual(0);
+			await page.screenshot({ path: `tests/e2e/screenshots/${size.name}-${target.name}.png`, fullPage: true });
+		}
+	});
+}
