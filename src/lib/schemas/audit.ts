@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
+import { optionalText } from './fields';
 
 const emptyAsUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 const dateOnly = z.preprocess(
@@ -10,7 +11,7 @@ const dateOnly = z.preprocess(
 /** Filters of the audit log page and API: query-string values, all optional. */
 export const auditFilterSchema = z.object({
 	action: z.preprocess(emptyAsUndefined, z.string().trim().max(60).regex(/^[a-z_.]*$/).optional()),
-	actor: z.preprocess(emptyAsUndefined, z.string().trim().max(100).optional()),
+	actor: z.preprocess(emptyAsUndefined, optionalText(100).optional()),
 	from: dateOnly,
 	until: dateOnly,
 	before: z.preprocess(emptyAsUndefined, z.string().regex(/^\d{1,18}$/).optional())

@@ -4,12 +4,23 @@ import { SLUG_PATTERN } from './slug';
 
 // Messages are functions so they are translated when a form is checked, in the asker's language.
 
+// PostgreSQL refuses NUL in text, and other control characters have no place in a name.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 export const requiredText = (max: number) =>
 	z
 		.string({ error: () => m.validation_required() })
 		.trim()
 		.min(1, { error: () => m.validation_required() })
-		.max(max, { error: () => m.validation_too_long({ max }) });
+		.max(max, { error: () => m.validation_too_long({ max }) })
+		.refine((value) => !CONTROL_CHARACTERS.test(value), { error: () => m.validation_invalid() });
+
+export const optionalText = (max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max, { error: () => m.validation_too_long({ max }) })
+		.refine((value) => !CONTROL_CHARACTERS.test(value), { error: () => m.validation_invalid() });
 
 export const emailField = z
 	.string({ error: () => m.validation_required() })

@@ -57,3 +57,11 @@ describe('form schemas', () => {
 		expect(auditFilterSchema.safeParse({ before: '1; drop table' }).success).toBe(false);
 	});
 });
+
+describe('text fields', () => {
+	it('refuse control characters that PostgreSQL or a reader would choke on', () => {
+		expect(errorsOf(organisationSettingsSchema.safeParse({ name: 'a\u0000b' }))).toEqual({ name: '输入无效' });
+		expect(errorsOf(auditFilterSchema.safeParse({ actor: '\u0000' }))).toEqual({ actor: '输入无效' });
+		expect(organisationSettingsSchema.parse({ name: '数控车工\t一组' }).name).toBe('数控车工\t一组');
+	});
+});
