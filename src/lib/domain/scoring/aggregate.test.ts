@@ -39,8 +39,8 @@ describe('aggregateScores', () => {
 	});
 
 	it('drops the later of two equal scores deterministically', () => {
-		const selection = selectCountedScores([90, 50, 90, 50, 70], (a, b) => a - b, resolveAggregation(trimmed));
-		expect(selection.status).toEqual(['counted', 'dropped_low', 'dropped_high', 'counted', 'counted']);
+		const status = selectCountedScores([90, 50, 90, 50, 70], (a, b) => a - b, resolveAggregation(trimmed));
+		expect(status).toEqual(['counted', 'dropped_low', 'dropped_high', 'counted', 'counted']);
 	});
 
 	it('equals the plain mean whenever fewer than min_judges are present', () => {

@@ -8,12 +8,6 @@ export type ResolvedAggregation =
 
 export type ScoreStatus = 'counted' | 'dropped_low' | 'dropped_high';
 
-/** Which of the judges' scores count: `status[i]` belongs to `values[i]`; the aggregate is Σ counted ÷ counted. */
-export interface ScoreSelection {
-	status: ScoreStatus[];
-	countedIndexes: number[];
-}
-
 /** Fills in the defaults: trimmed mean drops 1 highest and 1 lowest once at least 5 judges are present. */
 export function resolveAggregation(aggregation: Aggregation | undefined): ResolvedAggregation {
 	if (!aggregation) return { method: 'mean' };
@@ -22,16 +16,23 @@ export function resolveAggregation(aggregation: Aggregation | undefined): Resolv
 }
 
 /**
- * Decides which judges' scores count. Mean: all. Trimmed mean (去掉最高分和最低分): with at least
+ * Decides which judges' scores count: `status[i]` belongs to `values[i]`, and the aggregate is the
+ * mean of the counted ones. Mean: all. Trimmed mean (去掉最高分和最低分): with at least
  * `minJudges` present, the `trim` highest and `trim` lowest are dropped; fewer judges → plain mean.
  * Median: the middle score, or the two middle scores (averaged) for an even count.
+ * Only the first `count` values are read (callers may pass a reused buffer).
  * Equal scores are told apart by position, so the caller orders judges (by id) to keep the choice
  * of *which* equal score was dropped deterministic; the aggregate never depends on it.
  */
-export function selectCountedScores<T>(values: readonly T[], compare: (a: T, b: T) => number, aggregation: ResolvedAggregation): ScoreSelection {
-	const count = values.length;
-	const order = values.map((_, index) => index);
-	if (aggregation.method !== 'mean') order.sort((a, b) => compare(values[a] as T, values[b] as T) || a - b);
+export function selectCountedScores<T>(
+	values: readonly T[],
+	compare: (a: T, b: T) => number,
+	aggregation: ResolvedAggregation,
+	count = values.length
+): ScoreStatus[] {
+	const order = new Array<number>(count);
+	for (let index = 0; index < count; index++) order[index] = index;
+	if (aggregation.method !== 'mean') sortIndexesByValue(order, values, compare);
 	let low = 0;
 	let high = 0;
 	if (aggregation.method === 'trimmed_mean' && count >= aggregation.minJudges) {
@@ -41,17 +42,23 @@ export function selectCountedScores<T>(values: readonly T[], compare: (a: T, b: 
 		low = high = Math.floor((count - 1) / 2);
 	}
 	const status = new Array<ScoreStatus>(count);
-	const countedIndexes: number[] = [];
-	order.forEach((valueIndex, position) => {
-		if (position < low) status[valueIndex] = 'dropped_low';
-		else if (position >= count - high) status[valueIndex] = 'dropped_high';
-		else {
-			status[valueIndex] = 'counted';
-			countedIndexes.push(valueIndex);
+	for (let position = 0; position < count; position++)
+		status[order[position] as number] = position < low ? 'dropped_low' : position >= count - high ? 'dropped_high' : 'counted';
+	return status;
+}
+
+/** Insertion sort by (value, index): panels hold a handful of judges, where this beats Array#sort. */
+function sortIndexesByValue<T>(order: number[], values: readonly T[], compare: (a: T, b: T) => number): void {
+	for (let position = 1; position < order.length; position++) {
+		const current = order[position] as number;
+		let before = position - 1;
+		// Indexes start ascending and the sort is stable, so equal values stay in index order.
+		while (before >= 0 && compare(values[order[before] as number] as T, values[current] as T) > 0) {
+			order[before + 1] = order[before] as number;
+			before--;
 		}
-	});
-	countedIndexes.sort((a, b) => a - b);
-	return { status, countedIndexes };
+		order[before + 1] = current;
+	}
 }
 
 /**
@@ -59,8 +66,13 @@ export function selectCountedScores<T>(values: readonly T[], compare: (a: T, b: 
  * panel aggregates to 0 ÷ 1. Example: trimmed mean of 80, 85, 90, 95, 70 → (80 + 85 + 90) ÷ 3.
  */
 export function aggregateScores(values: readonly number[], aggregation: Aggregation | undefined): { numerator: number; denominator: number } {
-	const { countedIndexes } = selectCountedScores(values, (a, b) => a - b, resolveAggregation(aggregation));
-	if (countedIndexes.length === 0) return { numerator: 0, denominator: 1 };
-	const numerator = countedIndexes.reduce((sum, index) => sum + (values[index] as number), 0);
-	return { numerator, denominator: countedIndexes.length };
+	const status = selectCountedScores(values, (a, b) => a - b, resolveAggregation(aggregation));
+	let numerator = 0;
+	let denominator = 0;
+	status.forEach((state, index) => {
+		if (state !== 'counted') return;
+		numerator += values[index] as number;
+		denominator++;
+	});
+	return denominator === 0 ? { numerator: 0, denominator: 1 } : { numerator, denominator };
 }

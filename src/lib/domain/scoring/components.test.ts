@@ -1,28 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { computeTotal, findVoteReference, scoreEnteredComponent, scorePublicVoteComponent } from './components';
+import type { EntryFlag } from './results';
 import type { EnteredComponent, PublicVoteComponent } from './types';
 
 const theory: EnteredComponent = { key: 'theory', source: 'entered', weight: 2000 };
 const measurement: EnteredComponent = { key: 'measurement', source: 'entered', weight: 6000, max: 6000 };
 
+/** Scores an entered value and collects its flags. */
+function scoreEntered(component: EnteredComponent, entered: number | null | undefined) {
+	const flags: EntryFlag[] = [];
+	const breakdown = scoreEnteredComponent(component, entered, flags);
+	return { breakdown, flags };
+}
+
 describe('entered component', () => {
 	it('scales the value to 0–100', () => {
-		expect(scoreEnteredComponent(theory, 8650).breakdown.value).toBe(8650); // 86.5 of 100
+		expect(scoreEntered(theory, 8650).breakdown.value).toBe(8650); // 86.5 of 100
 		// 45.5 of 60 marks → 75.8333… → 75.83
-		expect(scoreEnteredComponent(measurement, 4550).breakdown.value).toBe(7583);
+		expect(scoreEntered(measurement, 4550).breakdown.value).toBe(7583);
 		// 45.51 of 60 → 75.85
-		expect(scoreEnteredComponent(measurement, 4551).breakdown.value).toBe(7585);
+		expect(scoreEntered(measurement, 4551).breakdown.value).toBe(7585);
 	});
 
 	it('counts a missing value as 0 and flags it', () => {
-		const outcome = scoreEnteredComponent(theory, undefined);
+		const outcome = scoreEntered(theory, undefined);
 		expect(outcome.breakdown.value).toBe(0);
 		expect(outcome.flags).toEqual([{ code: 'missing_entered_value', component: 'theory' }]);
-		expect(scoreEnteredComponent(theory, null).flags).toEqual([{ code: 'missing_entered_value', component: 'theory' }]);
+		expect(scoreEntered(theory, null).flags).toEqual([{ code: 'missing_entered_value', component: 'theory' }]);
 	});
 
 	it('counts a value above max as 0 and flags it as invalid', () => {
-		const outcome = scoreEnteredComponent(measurement, 6001);
+		const outcome = scoreEntered(measurement, 6001);
 		expect(outcome.breakdown.value).toBe(0);
 		expect(outcome.flags).toEqual([{ code: 'invalid_entered_value', component: 'measurement' }]);
 	});

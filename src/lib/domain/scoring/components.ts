@@ -8,19 +8,26 @@ const DEFAULT_ENTERED_MAX: Hundredths = FULL_SCALE;
 /**
  * Scores an entered value (theory exam, measured result) on the 0–100 scale: `v ÷ max × 100`,
  * rounded half-up. A missing value counts 0 and is flagged; so is a value outside 0..max or not in
- * whole hundredths, which we refuse to guess at.
+ * whole hundredths, which we refuse to guess at. Flags are appended to `flags`.
  */
 export function scoreEnteredComponent(
 	component: EnteredComponent,
-	entered: Hundredths | null | undefined
-): { breakdown: EnteredComponentBreakdown; flags: EntryFlag[] } {
+	entered: Hundredths | null | undefined,
+	flags: EntryFlag[]
+): EnteredComponentBreakdown {
 	const max = component.max ?? DEFAULT_ENTERED_MAX;
-	const base = { source: 'entered', key: component.key, weight: component.weight, max } as const;
-	if (entered === null || entered === undefined)
-		return { breakdown: { ...base, entered: null, value: 0 }, flags: [{ code: 'missing_entered_value', component: component.key }] };
-	if (!Number.isSafeInteger(entered) || entered < 0 || entered > max)
-		return { breakdown: { ...base, entered: null, value: 0 }, flags: [{ code: 'invalid_entered_value', component: component.key }] };
-	return { breakdown: { ...base, entered, value: multiplyDivideRoundHalfUp(entered, FULL_SCALE, max) }, flags: [] };
+	const isMissing = entered === null || entered === undefined;
+	const isValid = !isMissing && Number.isSafeInteger(entered) && entered >= 0 && entered <= max;
+	const breakdown: EnteredComponentBreakdown = {
+		source: 'entered',
+		key: component.key,
+		weight: component.weight,
+		value: isValid ? multiplyDivideRoundHalfUp(entered, FULL_SCALE, max) : 0,
+		entered: isValid ? entered : null,
+		max
+	};
+	if (!isValid) flags.push({ code: isMissing ? 'missing_entered_value' : 'invalid_entered_value', component: component.key });
+	return breakdown;
 }
 
 /** The votes every entry is measured against: the most any entry received (`top`) or all votes cast (`share`). */

@@ -1,10 +1,10 @@
-import { selectAdvancingEntries } from './advancement';
+import { isAdvancing } from './advancement';
 import { computeTotal, findVoteReference, scoreEnteredComponent, scorePublicVoteComponent } from './components';
 import { prepareJudgesComponent, scoreJudgesComponent, type PreparedJudgesComponent } from './judges-component';
 import { compareText, rankEntries, type RankingCandidate } from './rank';
 import type { ComponentBreakdown, EntryFlag, EntryResult, RoundResult } from './results';
 import { rankTeams } from './teams';
-import { assignTiers, type RankedTotal } from './tiers';
+import { assignTiers } from './tiers';
 import type { EntryInput, RoundInput, Scheme } from './types';
 import { InvalidRoundInputError, validateRoundInput } from './validate-round';
 import { InvalidSchemeError, validateScheme } from './validate-scheme';
@@ -14,11 +14,10 @@ export interface EvaluateOptions {
 	arithmetic?: 'auto' | 'bigint';
 }
 
-interface ScoredEntry {
-	entry: EntryInput;
-	candidate: RankingCandidate;
-	breakdowns: ComponentBreakdown[];
-	flags: EntryFlag[];
+interface RoundContext {
+	scheme: Scheme;
+	judgesComponents: ReadonlyMap<string, PreparedJudgesComponent>;
+	voteReferences: ReadonlyMap<string, number>;
 }
 
 /**
@@ -35,7 +34,33 @@ export function evaluateRound(scheme: Scheme, input: RoundInput, options: Evalua
 	const inputIssues = validateRoundInput(scheme, input);
 	if (inputIssues.length > 0) throw new InvalidRoundInputError(inputIssues);
 
-	const entries = [...input.entries].sort((a, b) => a.number - b.number || compareText(a.id, b.id));
+	const entries = orderByNumber(input.entries);
+	const context = prepareRound(scheme, entries, options);
+	const candidates: RankingCandidate[] = [];
+	const scored = entries.map((entry) => scoreEntry(context, entry, candidates));
+
+	// Results are listed in ranking order; tiers, advancement and teams read them directly.
+	const places = rankEntries(candidates, scheme.tieBreaks ?? []);
+	const results = places.map((place) => {
+		const result = scored[place.index] as EntryResult;
+		result.rank = place.rank;
+		result.breakdown.tieBreak = place.tieBreak;
+		return result;
+	});
+	const tiers = assignTiers(results, scheme.tiers ?? []);
+	const advancing: string[] = [];
+	results.forEach((result, position) => {
+		result.tier = tiers.tiers[position] ?? null;
+		if (result.tier !== null && tiers.isOverCount[position]) result.flags.push({ code: 'tier_over_count', tier: result.tier });
+		result.advances = isAdvancing(result, scheme.advancement, results.length);
+		if (result.advances) advancing.push(result.entryId);
+	});
+	// Teams are built from entries by number, so a unit's equal totals are picked the same way every time.
+	const teams = scheme.teams ? rankTeams(scored, scheme.teams) : [];
+	return { entries: results, teams, advancing, warnings: tiers.warnings };
+}
+
+function prepareRound(scheme: Scheme, entries: readonly EntryInput[], options: EvaluateOptions): RoundContext {
 	const judgesComponents = new Map<string, PreparedJudgesComponent>();
 	const voteReferences = new Map<string, number>();
 	for (const component of scheme.components) {
@@ -46,74 +71,50 @@ export function evaluateRound(scheme: Scheme, input: RoundInput, options: Evalua
 			voteReferences.set(component.key, findVoteReference(component, entries.map((entry) => entry.votes?.[component.key] ?? 0)));
 		}
 	}
-	const scored = entries.map((entry) => scoreEntry(scheme, entry, judgesComponents, voteReferences));
-
-	const places = rankEntries(scored.map((item) => item.candidate), scheme.tieBreaks ?? []);
-	const byId = new Map(scored.map((item) => [item.entry.id, item]));
-	const ranked: RankedTotal[] = places.map((place) => ({ entryId: place.entryId, rank: place.rank, total: byId.get(place.entryId)?.candidate.total ?? 0 }));
-	const tiers = assignTiers(ranked, scheme.tiers ?? []);
-	const advancing = selectAdvancingEntries(ranked, scheme.advancement);
-	const advancingIds = new Set(advancing);
-	const teams = scheme.teams
-		? rankTeams(
-				scored.map(({ entry, candidate }) => ({ entryId: entry.id, number: entry.number, unit: entry.unit ?? null, total: candidate.total })),
-				scheme.teams
-			)
-		: [];
-
-	const results = places.map((place): EntryResult => {
-		const { entry, candidate, breakdowns, flags } = byId.get(place.entryId) as ScoredEntry;
-		const overCountTier = tiers.overCountEntries.get(entry.id);
-		return {
-			entryId: entry.id,
-			number: entry.number,
-			unit: entry.unit ?? null,
-			components: candidate.components,
-			total: candidate.total,
-			rank: place.rank,
-			tier: tiers.tierByEntry.get(entry.id) ?? null,
-			advances: advancingIds.has(entry.id),
-			flags: overCountTier === undefined ? flags : [...flags, { code: 'tier_over_count', tier: overCountTier }],
-			breakdown: { components: breakdowns, totalDeduction: candidate.totalDeduction, tieBreak: place.tieBreak }
-		};
-	});
-	return { entries: results, teams, advancing, warnings: tiers.warnings };
+	return { scheme, judgesComponents, voteReferences };
 }
 
-function scoreEntry(
-	scheme: Scheme,
-	entry: EntryInput,
-	judgesComponents: ReadonlyMap<string, PreparedJudgesComponent>,
-	voteReferences: ReadonlyMap<string, number>
-): ScoredEntry {
+/** Entries by contestant number (id for equal numbers), copying only when they arrive out of order. */
+function orderByNumber(entries: readonly EntryInput[]): readonly EntryInput[] {
+	const compare = (a: EntryInput, b: EntryInput) => a.number - b.number || compareText(a.id, b.id);
+	for (let index = 1; index < entries.length; index++)
+		if (compare(entries[index - 1] as EntryInput, entries[index] as EntryInput) > 0) return [...entries].sort(compare);
+	return entries;
+}
+
+/** Scores every component of one entry and its total; rank, tier and advancement are filled in later. */
+function scoreEntry(context: RoundContext, entry: EntryInput, candidates: RankingCandidate[]): EntryResult {
 	const breakdowns: ComponentBreakdown[] = [];
 	const flags: EntryFlag[] = [];
-	let totalDeduction = 0;
-	for (const component of scheme.components) {
-		if (component.source === 'judges') {
-			const prepared = judgesComponents.get(component.key) as PreparedJudgesComponent;
-			const outcome = scoreJudgesComponent(prepared, entry.sheets?.[component.key], entry.deductions?.[component.key]);
-			breakdowns.push(outcome.breakdown);
-			flags.push(...outcome.flags);
-			totalDeduction += outcome.breakdown.totalDeduction;
-		} else if (component.source === 'entered') {
-			const outcome = scoreEnteredComponent(component, entry.entered?.[component.key]);
-			breakdowns.push(outcome.breakdown);
-			flags.push(...outcome.flags);
-		} else {
-			const reference = voteReferences.get(component.key) ?? 0;
-			breakdowns.push(scorePublicVoteComponent(component, entry.votes?.[component.key] ?? 0, reference));
-		}
-	}
 	const components: Record<string, number> = {};
-	for (const breakdown of breakdowns) components[breakdown.key] = breakdown.value;
-	const candidate: RankingCandidate = {
+	let totalDeduction = 0;
+	for (const component of context.scheme.components) {
+		let breakdown: ComponentBreakdown;
+		if (component.source === 'judges') {
+			const prepared = context.judgesComponents.get(component.key) as PreparedJudgesComponent;
+			breakdown = scoreJudgesComponent(prepared, entry.sheets?.[component.key], entry.deductions?.[component.key], flags);
+			totalDeduction += breakdown.totalDeduction;
+		} else if (component.source === 'entered') {
+			breakdown = scoreEnteredComponent(component, entry.entered?.[component.key], flags);
+		} else {
+			const reference = context.voteReferences.get(component.key) ?? 0;
+			breakdown = scorePublicVoteComponent(component, entry.votes?.[component.key] ?? 0, reference);
+		}
+		breakdowns.push(breakdown);
+		components[component.key] = breakdown.value;
+	}
+	const total = computeTotal(breakdowns);
+	candidates.push({ entryId: entry.id, number: entry.number, total, components, totalDeduction, finishedAt: entry.finishedAt });
+	return {
 		entryId: entry.id,
 		number: entry.number,
-		total: computeTotal(breakdowns),
+		unit: entry.unit ?? null,
 		components,
-		totalDeduction,
-		finishedAt: entry.finishedAt
+		total,
+		rank: 0,
+		tier: null,
+		advances: false,
+		flags,
+		breakdown: { components: breakdowns, totalDeduction, tieBreak: null }
 	};
-	return { entry, candidate, breakdowns, flags };
 }

@@ -8,6 +8,6 @@ export { computeTotal } from './components';
 export { rankEntries, type RankingCandidate, type RankedPlace } from './rank';
 export { assignTiers, countTierPlaces, type RankedTotal, type TierAssignment } from './tiers';
 export { rankTeams, type TeamMemberTotal } from './teams';
-export { selectAdvancingEntries } from './advancement';
+export { isAdvancing, selectAdvancingEntries } from './advancement';
 export { evaluateRound, type EvaluateOptions } from './evaluate';
 export { SCHEME_TEMPLATES, SKILLS_CONTEST_TEMPLATE, CRAFTSMAN_AWARD_TEMPLATE, WORLDSKILLS_TEMPLATE, type SchemeTemplate } from './templates';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bigintArithmetic, formatRatio, numberArithmetic } from './decimal';
 import { prepareJudgesComponent, scoreJudgesComponent } from './judges-component';
+import type { EntryFlag } from './results';
 import type { JudgesComponent, SheetInput } from './types';
 
 const practical: JudgesComponent = {
@@ -27,7 +28,9 @@ const fiveSheets = [
 ];
 
 function score(component: JudgesComponent, sheets: SheetInput[], deductions?: Record<string, number>, threshold?: number) {
-	return scoreJudgesComponent(prepareJudgesComponent(component, sheets.length, threshold), sheets, deductions);
+	const flags: EntryFlag[] = [];
+	const breakdown = scoreJudgesComponent(prepareJudgesComponent(component, sheets.length, threshold), sheets, deductions, flags);
+	return { breakdown, flags };
 }
 
 describe('judges component', () => {
@@ -152,8 +155,8 @@ describe('judges component', () => {
 		expect(prepareJudgesComponent(practical, 7).arithmetic).toBe(numberArithmetic);
 		// Full marks on two of four equally weighted criteria → exactly 50.00
 		const sheets = [sheet('j1', { c0: 9973, c1: 9967, c2: 0, c3: 0 }), sheet('j2', { c0: 0, c1: 0, c2: 9949, c3: 9941 })];
-		expect(scoreJudgesComponent(prepared, sheets, undefined).breakdown.value).toBe(5000);
+		expect(scoreJudgesComponent(prepared, sheets, undefined, []).value).toBe(5000);
 		// One judge: c0 at half (4986.5 is not allowed, so 4987 of 9973) → (4987 ÷ 9973) ÷ 4 × 100 = 12.5012… → 12.50
-		expect(scoreJudgesComponent(prepared, [sheet('j1', { c0: 4987, c1: 0, c2: 0, c3: 0 })], undefined).breakdown.value).toBe(1250);
+		expect(scoreJudgesComponent(prepared, [sheet('j1', { c0: 4987, c1: 0, c2: 0, c3: 0 })], undefined, []).value).toBe(1250);
 	});
 });

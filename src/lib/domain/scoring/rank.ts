@@ -14,6 +14,8 @@ export interface RankingCandidate {
 
 export interface RankedPlace {
 	entryId: string;
+	/** The entry's position in the candidates given. */
+	index: number;
 	rank: number;
 	tieBreak: TieBreakOutcome | null;
 }
@@ -34,17 +36,28 @@ function readTieValue(candidate: RankingCandidate, rule: TieBreakRule): number {
  * contestant number. Never an arbitrary order: the result does not depend on the input order.
  */
 export function rankEntries(candidates: readonly RankingCandidate[], rules: readonly TieBreakRule[]): RankedPlace[] {
-	const keyed = candidates.map((candidate) => ({ candidate, key: [candidate.total, ...rules.map((rule) => readTieValue(candidate, rule))] }));
-	keyed.sort((a, b) => compareKeys(a.key, b.key) || a.candidate.number - b.candidate.number || compareText(a.candidate.entryId, b.candidate.entryId));
-	const keys = keyed.map((item) => item.key);
-	// blockSizes[level][i]: how many entries agree with entry i on the total and the first `level` rules.
-	const blockSizes = Array.from({ length: rules.length + 1 }, (_, level) => measureBlocks(keys, level + 1));
+	const count = candidates.length;
+	const width = rules.length + 1;
+	// One row per entry: the total, then each rule's "higher is better" value.
+	const keys = new Float64Array(count * width);
+	candidates.forEach((candidate, index) => {
+		keys[index * width] = candidate.total;
+		rules.forEach((rule, column) => (keys[index * width + column + 1] = readTieValue(candidate, rule)));
+	});
+	const order = candidates.map((_, index) => index);
+	order.sort((a, b) => {
+		const first = candidates[a] as RankingCandidate;
+		const second = candidates[b] as RankingCandidate;
+		return compareRows(keys, width, a, b, width) || first.number - second.number || compareText(first.entryId, second.entryId);
+	});
+	// blockSizes[level][position]: how many entries agree on the total and the first `level` rules.
+	const blockSizes = Array.from({ length: width }, (_, level) => measureBlocks(keys, width, order, level + 1));
 	const places: RankedPlace[] = [];
-	keyed.forEach((item, position) => {
+	order.forEach((index, position) => {
 		const previous = places[position - 1];
-		const isEqualToPrevious = previous !== undefined && compareKeys(item.key, keys[position - 1] as number[]) === 0;
+		const isEqualToPrevious = previous !== undefined && compareRows(keys, width, index, order[position - 1] as number, width) === 0;
 		const rank = isEqualToPrevious ? previous.rank : position + 1;
-		places.push({ entryId: item.candidate.entryId, rank, tieBreak: describeTieBreak(blockSizes, position, rules) });
+		places.push({ entryId: (candidates[index] as RankingCandidate).entryId, index, rank, tieBreak: describeTieBreak(blockSizes, position, rules) });
 	});
 	return places;
 }
@@ -59,22 +72,23 @@ function describeTieBreak(blockSizes: number[][], position: number, rules: reado
 	return { rulesUsed, isRankShared: true };
 }
 
-/** Sizes of runs of keys equal on their first `length` values (keys are sorted, so runs are contiguous). */
-function measureBlocks(keys: readonly number[][], length: number): number[] {
-	const sizes = new Array<number>(keys.length);
+/** Sizes of runs of entries (in ranking order) equal on their first `length` key values; sorting makes runs contiguous. */
+function measureBlocks(keys: Float64Array, width: number, order: readonly number[], length: number): number[] {
+	const sizes = new Array<number>(order.length);
 	let start = 0;
-	for (let index = 1; index <= keys.length; index++) {
-		if (index < keys.length && compareKeys(keys[index] as number[], keys[start] as number[], length) === 0) continue;
-		sizes.fill(index - start, start, index);
-		start = index;
+	for (let position = 1; position <= order.length; position++) {
+		if (position < order.length && compareRows(keys, width, order[position] as number, order[start] as number, length) === 0) continue;
+		sizes.fill(position - start, start, position);
+		start = position;
 	}
 	return sizes;
 }
 
-/** Orders keys descending (higher first), over their first `length` values. */
-function compareKeys(a: readonly number[], b: readonly number[], length = a.length): number {
-	for (let index = 0; index < length; index++) {
-		const difference = (b[index] as number) - (a[index] as number);
+/** Orders two entries' key rows descending (higher first), over the first `length` values. */
+function compareRows(keys: Float64Array, width: number, a: number, b: number, length: number): number {
+	for (let column = 0; column < length; column++) {
+		const difference = (keys[b * width + column] as number) - (keys[a * width + column] as number);
+		// Two missing finish times are both −∞: their difference is NaN, and they are equal.
 		if (difference !== 0 && !Number.isNaN(difference)) return difference;
 	}
 	return 0;

@@ -6,8 +6,7 @@ const tier = (key: string, limit: TierLimit, minimumTotal?: number): Tier => ({ 
 
 /** Entries e1…en with the given ranks and totals, in rank order. */
 const ranked = (rows: [number, number][]): RankedTotal[] => rows.map(([rank, total], index) => ({ entryId: `e${index + 1}`, rank, total }));
-const tiersOf = (assignment: ReturnType<typeof assignTiers>, count: number) =>
-	Array.from({ length: count }, (_, index) => assignment.tierByEntry.get(`e${index + 1}`) ?? null);
+const tiersOf = (assignment: ReturnType<typeof assignTiers>, count: number) => assignment.tiers.slice(0, count);
 
 describe('tiers', () => {
 	it('fills tiers by count in order', () => {
@@ -59,9 +58,7 @@ describe('tiers', () => {
 		]);
 		expect(tiersOf(assignment, 5)).toEqual(['first', 'first', 'first', 'second', null]);
 		expect(assignment.warnings).toEqual([{ code: 'tier_over_count', tier: 'first', count: 3, limit: 2 }]);
-		expect([...assignment.overCountEntries]).toEqual([
-			['e2', 'first'],
-			['e3', 'first']
-		]);
+		// e2 and e3 (rank 2) are the tie across the boundary.
+		expect(assignment.isOverCount).toEqual([false, true, true, false, false]);
 	});
 });

@@ -10,9 +10,10 @@ export interface RankedTotal {
 }
 
 export interface TierAssignment {
-	tierByEntry: Map<string, string>;
-	/** Entries tied across a tier's boundary, which pushed the tier over its count. */
-	overCountEntries: Map<string, string>;
+	/** The tier key of `ranked[i]`, or null. */
+	tiers: (string | null)[];
+	/** Whether `ranked[i]` is tied across its tier's boundary, which pushed the tier over its count. */
+	isOverCount: boolean[];
 	warnings: RoundWarning[];
 }
 
@@ -30,21 +31,22 @@ export function countTierPlaces(limit: TierLimit, rankedCount: number): number {
  * then over its count and the organiser is warned. `ranked` must list every ranked entry.
  */
 export function assignTiers(ranked: readonly RankedTotal[], tiers: readonly Tier[]): TierAssignment {
-	const tierByEntry = new Map<string, string>();
-	const overCountEntries = new Map<string, string>();
+	const assigned = new Array<string | null>(ranked.length).fill(null);
+	const isOverCount = new Array<boolean>(ranked.length).fill(false);
 	const warnings: RoundWarning[] = [];
 	let placesSoFar = 0;
 	for (const tier of tiers) {
 		const limit = countTierPlaces(tier.limit, ranked.length);
 		placesSoFar += limit;
-		const members = ranked.filter(
-			(entry) => !tierByEntry.has(entry.entryId) && entry.rank <= placesSoFar && entry.total >= (tier.minimumTotal ?? 0)
-		);
-		for (const member of members) tierByEntry.set(member.entryId, tier.key);
+		const members: number[] = [];
+		ranked.forEach((entry, index) => {
+			if (assigned[index] === null && entry.rank <= placesSoFar && entry.total >= (tier.minimumTotal ?? 0)) members.push(index);
+		});
+		for (const index of members) assigned[index] = tier.key;
 		if (members.length <= limit) continue;
 		warnings.push({ code: 'tier_over_count', tier: tier.key, count: members.length, limit });
-		const boundaryRank = members.reduce((worst, member) => Math.max(worst, member.rank), 0);
-		for (const member of members) if (member.rank === boundaryRank) overCountEntries.set(member.entryId, tier.key);
+		const boundaryRank = members.reduce((worst, index) => Math.max(worst, (ranked[index] as RankedTotal).rank), 0);
+		for (const index of members) if ((ranked[index] as RankedTotal).rank === boundaryRank) isOverCount[index] = true;
 	}
-	return { tierByEntry, overCountEntries, warnings };
+	return { tiers: assigned, isOverCount, warnings };
 }

@@ -1,4 +1,4 @@
-import type { RoundInput, Scheme } from './types';
+import type { RoundInput, Scheme, SheetInput } from './types';
 
 export type RoundInputIssueCode =
 	| 'duplicate_entry_id'
@@ -37,7 +37,7 @@ export function validateRoundInput(scheme: Scheme, input: RoundInput): RoundInpu
 	const ids = new Set<string>();
 	const numbers = new Set<number>();
 	input.entries.forEach((entry, index) => {
-		const path = ['entries', index];
+		const path = ['entries', index] as const;
 		if (ids.has(entry.id)) issues.push({ path: [...path, 'id'], code: 'duplicate_entry_id' });
 		ids.add(entry.id);
 		if (!Number.isSafeInteger(entry.number)) issues.push({ path: [...path, 'number'], code: 'entry_number_invalid' });
@@ -45,14 +45,12 @@ export function validateRoundInput(scheme: Scheme, input: RoundInput): RoundInpu
 		numbers.add(entry.number);
 		for (const component of scheme.components) {
 			if (component.source === 'judges') {
-				const judges = new Set<string>();
-				(entry.sheets?.[component.key] ?? []).forEach((sheet, sheetIndex) => {
-					if (judges.has(sheet.judgeId)) issues.push({ path: [...path, 'sheets', component.key, sheetIndex], code: 'duplicate_judge_sheet' });
-					judges.add(sheet.judgeId);
-				});
-				const counts = entry.deductions?.[component.key] ?? {};
-				for (const [item, count] of Object.entries(counts))
-					if (!isCountIn(count, MAX_DEDUCTION_COUNT)) issues.push({ path: [...path, 'deductions', component.key, item], code: 'deduction_count_invalid' });
+				const sheets = entry.sheets?.[component.key] ?? [];
+				for (const sheetIndex of findRepeatedJudges(sheets)) issues.push({ path: [...path, 'sheets', component.key, sheetIndex], code: 'duplicate_judge_sheet' });
+				const counts = entry.deductions?.[component.key];
+				for (const item in counts)
+					if (Object.hasOwn(counts, item) && !isCountIn(counts[item], MAX_DEDUCTION_COUNT))
+						issues.push({ path: [...path, 'deductions', component.key, item], code: 'deduction_count_invalid' });
 			} else if (component.source === 'public_vote') {
 				const votes = entry.votes?.[component.key];
 				if (votes !== undefined && !isCountIn(votes, MAX_VOTES)) issues.push({ path: [...path, 'votes', component.key], code: 'vote_count_invalid' });
@@ -60,6 +58,21 @@ export function validateRoundInput(scheme: Scheme, input: RoundInput): RoundInpu
 		}
 	});
 	return issues;
+}
+
+/** Positions of sheets whose judge already has a sheet earlier in the list; sheets usually arrive sorted, which is checked first. */
+function findRepeatedJudges(sheets: readonly SheetInput[]): number[] {
+	let isStrictlyAscending = true;
+	for (let index = 1; index < sheets.length && isStrictlyAscending; index++)
+		isStrictlyAscending = (sheets[index - 1] as SheetInput).judgeId < (sheets[index] as SheetInput).judgeId;
+	if (isStrictlyAscending) return [];
+	const seen = new Set<string>();
+	const repeated: number[] = [];
+	sheets.forEach((sheet, index) => {
+		if (seen.has(sheet.judgeId)) repeated.push(index);
+		seen.add(sheet.judgeId);
+	});
+	return repeated;
 }
 
 function isCountIn(value: unknown, max: number): boolean {
