@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRound } from './evaluate';
-import { CRAFTSMAN_AWARD_TEMPLATE, SKILLS_CONTEST_TEMPLATE } from './templates';
+import { CRAFTSMAN_AWARD_TEMPLATE, SKILLS_CONTEST_TEMPLATE, WORLDSKILLS_TEMPLATE } from './templates';
 import type { EntryInput, Scheme, SheetInput } from './types';
 import { InvalidRoundInputError } from './validate-round';
 import { InvalidSchemeError } from './validate-scheme';
@@ -65,6 +65,30 @@ describe('evaluateRound', () => {
 			{ code: 'spread_over_threshold', component: 'practical', criterion: null },
 			{ code: 'spread_over_threshold', component: 'practical', criterion: 'precision' }
 		]);
+	});
+
+	it('scores the WorldSkills template: measurement marks entered, judgement 0–3 by three judges weighted by marks', () => {
+		const scheme = WORLDSKILLS_TEMPLATE.rounds[0]!.scheme;
+		const aspects = (finish: number, symmetry: number, proportion: number, detail: number, overall: number) => ({
+			finish: finish * 100,
+			symmetry: symmetry * 100,
+			proportion: proportion * 100,
+			detail: detail * 100,
+			overall_impression: overall * 100
+		});
+		const sheets = [
+			{ judgeId: 'expert-a', scores: aspects(3, 3, 3, 3, 3) },
+			{ judgeId: 'expert-b', scores: aspects(2, 2, 2, 2, 2) },
+			{ judgeId: 'expert-c', scores: aspects(3, 3, 3, 2, 2) }
+		];
+		const [entry] = evaluateRound(scheme, { entries: [{ id: 'w', number: 1, entered: { measurement: 4550 }, sheets: { judgement: sheets } }] }).entries;
+		// Measurement 45.5 of 60 marks → 75.8333… → 75.83.
+		// Judgement marks 10, 8, 7, 8, 7 (40): R_a = 100; R_b = 66.666…; R_c = (10 + 8 + 7 + 8×2/3 + 7×2/3) ÷ 40 × 100 = 87.5
+		// mean = (100 + 66.666… + 87.5) ÷ 3 = 84.7222… → 84.72; T = 0.6 × 75.83 + 0.4 × 84.72 = 45.498 + 33.888 = 79.386 → 79.39
+		expect(entry?.components).toEqual({ measurement: 7583, judgement: 8472 });
+		expect(entry?.total).toBe(7939);
+		// No spread above 50 (a difference of 1 on 0–3 is 33.33).
+		expect(entry?.flags).toEqual([]);
 	});
 
 	it('flags a missing entered value and counts it as 0', () => {

@@ -1,56 +1,8 @@
 import { FULL_SCALE } from './decimal';
+import type { SchemeIssue, SchemeIssueCode } from './scheme-issues';
 import type { Component, Scheme, Tier } from './types';
 
-export type SchemeIssueCode =
-	| 'components_empty'
-	| 'weights_not_100'
-	| 'weight_out_of_range'
-	| 'key_invalid'
-	| 'duplicate_component_key'
-	| 'unknown_source'
-	| 'criteria_empty'
-	| 'duplicate_criterion_key'
-	| 'criterion_max_not_positive'
-	| 'criterion_weight_not_positive'
-	| 'value_not_hundredths'
-	| 'value_too_large'
-	| 'unknown_aggregation'
-	| 'trim_invalid'
-	| 'min_judges_invalid'
-	| 'min_judges_too_small_for_trim'
-	| 'unknown_level'
-	| 'duplicate_deduction_key'
-	| 'deduction_points_out_of_range'
-	| 'entered_max_not_positive'
-	| 'unknown_normalisation'
-	| 'unknown_tie_break'
-	| 'unknown_tie_break_component'
-	| 'duplicate_tie_break'
-	| 'duplicate_tier_key'
-	| 'unknown_tier_limit'
-	| 'tier_count_invalid'
-	| 'share_out_of_range'
-	| 'minimum_total_out_of_range'
-	| 'team_size_invalid'
-	| 'unknown_team_method'
-	| 'unknown_advancement'
-	| 'advancement_count_invalid'
-	| 'spread_threshold_out_of_range';
-
-/** One problem in a scheme: where (`path`) and what (`code`); the UI turns codes into sentences. */
-export interface SchemeIssue {
-	path: (string | number)[];
-	code: SchemeIssueCode;
-}
-
-/** A scheme that breaks the rules cannot be scored; `issues` says why. */
-export class InvalidSchemeError extends Error {
-	readonly code = 'scheme_invalid';
-	constructor(readonly issues: SchemeIssue[]) {
-		super(`scheme_invalid: ${issues.map((issue) => `${issue.path.join('.')} ${issue.code}`).join(', ')}`);
-		this.name = 'InvalidSchemeError';
-	}
-}
+export { InvalidSchemeError, type SchemeIssue, type SchemeIssueCode } from './scheme-issues';
 
 /** Largest point value a scheme may hold (10 million points), so exact products stay small. */
 const MAX_SCHEME_VALUE = 1_000_000_000;
@@ -72,7 +24,8 @@ export function validateScheme(scheme: Scheme): SchemeIssue[] {
 	checkKeys(components, ['components'], 'duplicate_component_key', report);
 	components.forEach((component, index) => {
 		const path = ['components', index];
-		if (checkHundredths(component.weight, [...path, 'weight'], report, 0, FULL_SCALE)) weightTotal += component.weight;
+		if (checkHundredths(component.weight, [...path, 'weight'], report, { min: 0, max: FULL_SCALE, code: 'weight_out_of_range' }))
+			weightTotal += component.weight;
 		else weightTotal = Number.NaN;
 		checkComponent(component, path, report);
 	});
@@ -188,14 +141,21 @@ function checkKeys(items: readonly { key: string }[], path: (string | number)[],
 	});
 }
 
-/** Reports a value that is not whole hundredths or is absurdly large; true when it is usable. */
-function checkHundredths(value: unknown, path: (string | number)[], report: Report, min = -MAX_SCHEME_VALUE, max = MAX_SCHEME_VALUE): value is number {
+const SCHEME_VALUE_RANGE = { min: -MAX_SCHEME_VALUE, max: MAX_SCHEME_VALUE, code: 'value_too_large' } as const;
+
+/** Reports a value that is not whole hundredths or is out of its range; true when it is usable. */
+function checkHundredths(
+	value: unknown,
+	path: (string | number)[],
+	report: Report,
+	range: { min: number; max: number; code: SchemeIssueCode } = SCHEME_VALUE_RANGE
+): value is number {
 	if (!Number.isSafeInteger(value)) {
 		report(path, 'value_not_hundredths');
 		return false;
 	}
-	if ((value as number) > max || (value as number) < min) {
-		report(path, max === FULL_SCALE ? 'weight_out_of_range' : 'value_too_large');
+	if ((value as number) > range.max || (value as number) < range.min) {
+		report(path, range.code);
 		return false;
 	}
 	return true;
