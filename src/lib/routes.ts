@@ -19,6 +19,10 @@ export const routes = {
 		const text = search.toString();
 		return `${org(slug)}/audit${text ? `?${text}` : ''}`;
 	},
+	competitions: (slug: string) => `${org(slug)}/competitions`,
+	competition: (slug: string, competitionId: string) => `${org(slug)}/competitions/${competitionId}`,
+	roundScheme: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/scheme`,
+	evaluate: () => '/api/v1/scoring/evaluate',
 	apiDocs: () => '/api/v1/docs',
 	openApi: () => '/api/v1/openapi.json',
 	health: () => '/healthz'

@@ -43,3 +43,12 @@ describe('audit log', () => {
 		await expect(readAuditLog(organiser, {})).rejects.toMatchObject({ code: 'forbidden' });
 	});
 });
+
+describe('JSON in the database', () => {
+	it('comes back exactly as written, keys untouched', async () => {
+		const owner = await newOrg();
+		const after = { knot_end_over_3mm: 2, 'zh-CN': '结头', nested: { snake_key: [{ min_judges: 5 }] } };
+		await recordAudit(db(), owner, { action: 'score.changed', subjectType: 'score', after });
+		expect((await readAuditLog(owner, {})).rows[0]!.after).toEqual(after);
+	});
+});

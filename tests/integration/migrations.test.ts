@@ -32,8 +32,8 @@ describe('migrations', () => {
 		expect(await runMigrations(sql)).toEqual([]);
 		const recorded = await sql<{ name: string }[]>`select name from schema_migration order by name`;
 		expect(recorded.map((row) => row.name)).toEqual(files);
-		const [{ count }] = await sql<{ count: number }[]>`select count(*)::int as count from information_schema.tables where table_name in ('app_user', 'organisation', 'audit_log')`;
-		expect(count).toBe(3);
+		const tables = await sql`select count(*)::int as count from information_schema.tables where table_name in ('app_user', 'organisation', 'audit_log')`;
+		expect(tables).toEqual([{ count: 3 }]);
 	});
 
 	it('run once when several processes start together', async () => {
@@ -58,8 +58,7 @@ describe('migrations', () => {
 			expect((failure as Error).message).toContain('0002_break_things.sql');
 			const recorded = await broken<{ name: string }[]>`select name from schema_migration`;
 			expect(recorded.map((row) => row.name)).toEqual(['0001_create_thing.sql']);
-			const [{ exists }] = await broken<{ exists: boolean }[]>`select to_regclass('other') is not null as exists`;
-			expect(exists).toBe(false);
+			expect(await broken`select to_regclass('other') is not null as exists`).toEqual([{ exists: false }]);
 		} finally {
 			await broken.end();
 		}

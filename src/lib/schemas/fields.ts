@@ -5,6 +5,7 @@ import { SLUG_PATTERN } from './slug';
 // Messages are functions so they are translated when a form is checked, in the asker's language.
 
 // PostgreSQL refuses NUL in text, and other control characters have no place in a name.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export const requiredText = (max: number) =>

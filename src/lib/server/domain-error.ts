@@ -28,4 +28,26 @@ export type DomainErrorCode =
 	| 'last_owner'
 	| 'already_member'
 	| 'invalid_api_token'
-	| 'password_required';
+	| 'password_required'
+	| 'structure_frozen'
+	| 'competition_closed'
+	| 'lifecycle_blocked'
+	| 'scheme_frozen_needs_reason'
+	| 'scheme_missing'
+	| 'template_unknown'
+	| 'name_taken';
+
+/**
+ * Input that breaks a business rule in several places at once (a marking scheme, a round's data):
+ * a translated message per field path, shown at each field by forms and returned as `fields` by the API.
+ */
+export class InvalidInputError extends Error {
+	constructor(
+		readonly code: 'scheme_invalid' | 'round_input_invalid',
+		readonly summary: string,
+		readonly fields: Record<string, string>
+	) {
+		super(code);
+		this.name = 'InvalidInputError';
+	}
+}

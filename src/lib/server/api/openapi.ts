@@ -11,6 +11,8 @@ import {
 	organisationSchema
 } from '$lib/schemas/api/organisation';
 import { auditFilterSchema } from '$lib/schemas/audit';
+import { competitionPaths } from './openapi-competitions';
+import { scoringPaths } from './openapi-scoring';
 
 const ok = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });
 
@@ -57,7 +59,7 @@ const organisationPaths: ZodOpenApiPathsObject = {
 	}
 };
 
-export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths];
+export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

@@ -9,11 +9,13 @@ export type Db = Sql | Tx;
 const KEY = Symbol.for('jiangxin.db');
 const holder = globalThis as unknown as Record<symbol, Sql | undefined>;
 
-/** Opens the process's pool. Columns come back camelCased; SQL stays snake_case. */
+/** Opens the process's pool. Column names come back camelCased; SQL stays snake_case. */
 export function connectDb(url: string, options: { max?: number } = {}): Sql {
 	holder[KEY] ??= postgres(url, {
 		max: options.max ?? 10,
-		transform: postgres.camel,
+		// Column names only: postgres.camel would also rewrite keys inside jsonb values (scheme and
+		// audit JSON whose keys are user data, e.g. a deduction item "knot_end").
+		transform: { column: { from: postgres.toCamel, to: postgres.fromCamel } },
 		onnotice: () => {},
 		connection: { application_name: 'jiangxin', TimeZone: 'UTC' }
 	});

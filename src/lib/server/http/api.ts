@@ -1,7 +1,7 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
-import { DomainError } from '../domain-error';
+import { DomainError, InvalidInputError } from '../domain-error';
 import type { OrgActor } from '../auth/actor';
 import { authenticateApiToken } from '../auth/api-tokens';
 import { clientAddress } from '../auth/guards';
@@ -26,6 +26,12 @@ export function apiErrorResponse(status: number, code: string, message: string, 
 
 function validationProblem(error: z.ZodError): ApiProblem {
 	return new ApiProblem(400, 'validation_failed', m.errors_validation(), fieldErrors(error));
+}
+
+/** Like `json()`, but exact values too large for a JavaScript number travel as decimal strings. */
+export function jsonWithBigInts(data: unknown, init: ResponseInit = {}): Response {
+	const body = JSON.stringify(data, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+	return new Response(body, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
 }
 
 export async function readJsonBody<S extends z.ZodType>(event: RequestEvent, schema: S): Promise<z.output<S>> {
@@ -53,6 +59,17 @@ async function authenticate(event: RequestEvent): Promise<OrgActor> {
 	return authenticateApiToken(match[1]!, { ip: clientAddress(event), requestId: event.locals.requestId, now: new Date() });
 }
 
+/** Every expected failure in the API's error shape; anything else is rethrown for handleError. */
+function toErrorResponse(error: unknown): Response {
+	if (error instanceof ApiProblem) return apiErrorResponse(error.status, error.code, error.message, error.fields);
+	if (error instanceof InvalidInputError) return apiErrorResponse(400, error.code, error.summary, error.fields);
+	if (error instanceof DomainError) {
+		const { status, message } = describeDomainError(error);
+		return apiErrorResponse(status, error.code, message, error.field ? { [error.field]: message } : undefined);
+	}
+	throw error;
+}
+
 /**
  * Wraps an API handler: authenticates the bearer token (one organisation per token) and turns every
  * expected failure into the API's error shape. Unexpected errors still reach handleError.
@@ -62,12 +79,22 @@ export function apiHandler(handle: (actor: OrgActor, event: RequestEvent) => Pro
 		try {
 			return await handle(await authenticate(event), event);
 		} catch (error) {
-			if (error instanceof ApiProblem) return apiErrorResponse(error.status, error.code, error.message, error.fields);
-			if (error instanceof DomainError) {
-				const { status, message } = describeDomainError(error);
-				return apiErrorResponse(status, error.code, message, error.field ? { [error.field]: message } : undefined);
-			}
-			throw error;
+			return toErrorResponse(error);
+		}
+	};
+}
+
+/**
+ * For calls that touch no organisation's data (e.g. evaluating a scheme): an API token or a
+ * signed-in browser session will do, so the scheme editor can call it too.
+ */
+export function statelessApiHandler(handle: (event: RequestEvent) => Promise<Response>) {
+	return async (event: RequestEvent): Promise<Response> => {
+		try {
+			if (!event.locals.user) await authenticate(event);
+			return await handle(event);
+		} catch (error) {
+			return toErrorResponse(error);
 		}
 	};
 }

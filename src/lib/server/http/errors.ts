@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { DomainError, DomainErrorCode } from '../domain-error';
+import type { LifecycleBlocker } from '$lib/domain/competition/lifecycle';
 
 /** Every expected failure's HTTP status and translated message, in one place (STYLE.md §7). */
 const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Record<string, string | number>) => string }> = {
@@ -16,8 +17,32 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	last_owner: { status: 409, message: () => m.errors_last_owner() },
 	already_member: { status: 409, message: () => m.errors_already_member() },
 	invalid_api_token: { status: 401, message: () => m.errors_invalid_api_token() },
-	password_required: { status: 400, message: () => m.errors_password_required() }
+	password_required: { status: 400, message: () => m.errors_password_required() },
+	structure_frozen: { status: 409, message: () => m.errors_structure_frozen() },
+	competition_closed: { status: 409, message: () => m.errors_competition_closed() },
+	lifecycle_blocked: { status: 409, message: (details) => m.errors_lifecycle_blocked({ reasons: describeBlockers(String(details.blockers ?? '')) }) },
+	scheme_frozen_needs_reason: { status: 400, message: () => m.errors_scheme_frozen_needs_reason() },
+	scheme_missing: { status: 404, message: () => m.errors_scheme_missing() },
+	template_unknown: { status: 400, message: () => m.errors_template_unknown() },
+	name_taken: { status: 409, message: () => m.errors_name_taken() }
 };
+
+const BLOCKERS: Record<LifecycleBlocker, () => string> = {
+	already_final: m.blocker_already_final,
+	not_next_step: m.blocker_not_next_step,
+	no_events: m.blocker_no_events,
+	event_without_rounds: m.blocker_event_without_rounds,
+	round_without_scheme: m.blocker_round_without_scheme,
+	round_scheme_invalid: m.blocker_round_scheme_invalid
+};
+
+export function describeBlockers(codes: string): string {
+	return codes
+		.split(',')
+		.filter((code): code is LifecycleBlocker => code in BLOCKERS)
+		.map((code) => BLOCKERS[code]())
+		.join(m.list_separator());
+}
 
 export function describeDomainError(error: DomainError): { status: number; message: string } {
 	const entry = ERRORS[error.code];

@@ -1,6 +1,6 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import { z } from 'zod';
-import { DomainError } from '../domain-error';
+import { DomainError, InvalidInputError } from '../domain-error';
 import { describeDomainError } from './errors';
 
 /** What every failed form action returns: the values to refill (never secrets) and a message per field. */
@@ -47,6 +47,9 @@ export async function runAction<T>(formData: FormData, call: () => Promise<T>): 
 	try {
 		return await call();
 	} catch (error) {
+		if (error instanceof InvalidInputError) {
+			return fail(400, { values: echoValues(formData), errors: { form: error.summary, ...error.fields } });
+		}
 		if (!(error instanceof DomainError)) throw error;
 		const { status, message } = describeDomainError(error);
 		return fail(status, { values: echoValues(formData), errors: { [error.field ?? 'form']: message } });

@@ -1,0 +1,66 @@
+import type { z } from 'zod';
+import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import { errorResponses } from '$lib/schemas/api/common';
+import { competitionDetailSchema, competitionListSchema, competitionSchema, eventSchema, roundSchema, roundSchemeSchema, savedSchemeSchema } from '$lib/schemas/api/competition';
+import { advanceCompetitionSchema, competitionFieldsSchema, copySchemeSchema, createCompetitionSchema, eventFieldsSchema, idPathSchema, roundFieldsSchema, saveSchemeBodySchema } from '$lib/schemas/competition';
+
+const body = (schema: z.ZodType) => ({ required: true, content: { 'application/json': { schema } } });
+const ok = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });
+const conflict = { '409': { ...errorResponses['400'], description: 'Not allowed at this stage (e.g. judging has started, or the results are final).' } };
+const tags = ['competitions'];
+const byId = { path: idPathSchema };
+
+export const competitionPaths: ZodOpenApiPathsObject = {
+	'/competitions': {
+		get: { operationId: 'listCompetitions', tags, summary: 'The organisation’s competitions and awards, newest first', responses: { '200': ok('Competitions', competitionListSchema), ...errorResponses } },
+		post: {
+			operationId: 'createCompetition',
+			tags,
+			summary: 'Create a competition; with `template` it also gets one event and the template’s rounds and schemes',
+			requestBody: body(createCompetitionSchema),
+			responses: { '201': ok('The new competition', competitionSchema), ...errorResponses, ...conflict }
+		}
+	},
+	'/competitions/{id}': {
+		get: { operationId: 'getCompetition', tags, summary: 'A competition with its events and rounds', requestParams: byId, responses: { '200': ok('The competition', competitionDetailSchema), ...errorResponses } },
+		patch: { operationId: 'updateCompetition', tags, summary: 'Change a competition’s details', requestParams: byId, requestBody: body(competitionFieldsSchema), responses: { '200': ok('The competition', competitionSchema), ...errorResponses, ...conflict } }
+	},
+	'/competitions/{id}/advance': {
+		post: {
+			operationId: 'advanceCompetition',
+			tags,
+			summary: 'Move to the next stage: draft → registration → screening → judging → review → notice → final',
+			requestParams: byId,
+			requestBody: body(advanceCompetitionSchema),
+			responses: { '200': ok('The competition at its new stage', competitionSchema), ...errorResponses, ...conflict }
+		}
+	},
+	'/competitions/{id}/events': {
+		post: { operationId: 'addEvent', tags, summary: 'Add an event (trade) before judging starts', requestParams: byId, requestBody: body(eventFieldsSchema), responses: { '201': ok('The event', eventSchema), ...errorResponses, ...conflict } }
+	},
+	'/events/{id}': {
+		patch: { operationId: 'updateEvent', tags, summary: 'Change an event', requestParams: byId, requestBody: body(eventFieldsSchema), responses: { '200': ok('The event', eventSchema), ...errorResponses, ...conflict } },
+		delete: { operationId: 'removeEvent', tags, summary: 'Remove an event and its rounds, before judging starts', requestParams: byId, responses: { '204': { description: 'Removed' }, ...errorResponses, ...conflict } }
+	},
+	'/events/{id}/rounds': {
+		post: { operationId: 'addRound', tags, summary: 'Add the next round to an event', requestParams: byId, requestBody: body(roundFieldsSchema), responses: { '201': ok('The round', roundSchema), ...errorResponses, ...conflict } }
+	},
+	'/rounds/{id}': {
+		patch: { operationId: 'updateRound', tags, summary: 'Rename a round or change blind judging (before judging)', requestParams: byId, requestBody: body(roundFieldsSchema), responses: { '200': ok('The round', roundSchema), ...errorResponses, ...conflict } },
+		delete: { operationId: 'removeRound', tags, summary: 'Remove a round, before judging starts', requestParams: byId, responses: { '204': { description: 'Removed' }, ...errorResponses, ...conflict } }
+	},
+	'/rounds/{id}/scheme': {
+		get: { operationId: 'getRoundScheme', tags, summary: 'The round’s marking scheme in force and its versions', requestParams: byId, responses: { '200': ok('The scheme and its history', roundSchemeSchema), ...errorResponses } },
+		put: {
+			operationId: 'saveRoundScheme',
+			tags,
+			summary: 'Save the round’s scheme (checked against every rule); after judging starts this makes a new version and needs a reason',
+			requestParams: byId,
+			requestBody: body(saveSchemeBodySchema),
+			responses: { '200': ok('The version now in force', savedSchemeSchema), ...errorResponses, ...conflict }
+		}
+	},
+	'/rounds/{id}/scheme/copy': {
+		post: { operationId: 'copyRoundScheme', tags, summary: 'Copy the scheme in force of another round of this organisation', requestParams: byId, requestBody: body(copySchemeSchema), responses: { '200': ok('The version now in force', savedSchemeSchema), ...errorResponses, ...conflict } }
+	}
+};
