@@ -70,3 +70,7 @@ export const saveSchemeBodySchema = z.object({ scheme: schemeSchema, reason: rea
 export const copySchemeSchema = z.object({ sourceRoundId: z.uuid({ error: () => m.validation_invalid() }), reason: reasonField }).meta({ id: 'CopyScheme' });
 
 export const idPathSchema = z.object({ id: z.uuid() });
+
+export const addRoundFormSchema = roundFieldsSchema.extend({ eventId: z.uuid({ error: () => m.validation_invalid() }) });
+export const removeEventFormSchema = z.object({ eventId: z.uuid({ error: () => m.validation_invalid() }) });
+export const removeRoundFormSchema = z.object({ roundId: z.uuid({ error: () => m.validation_invalid() }) });

@@ -29,7 +29,7 @@ export async function createApiToken(actor: OrgActor, name: string): Promise<{ i
 	return { id, token };
 }
 
-export function listApiTokens(actor: OrgActor): Promise<queries.ApiTokenRow[]> {
+export async function listApiTokens(actor: OrgActor): Promise<queries.ApiTokenRow[]> {
 	requireRole(actor, MANAGER_ROLES);
 	return queries.listApiTokens(db(), actor.organisation.id);
 }

@@ -31,12 +31,12 @@ export async function createCompetition(actor: OrgActor, fields: competitions.Co
 	}
 }
 
-export function listCompetitions(actor: OrgActor): Promise<competitions.CompetitionRow[]> {
+export async function listCompetitions(actor: OrgActor): Promise<competitions.CompetitionRow[]> {
 	requireRole(actor, MANAGER_ROLES);
 	return competitions.listCompetitions(db(), actor.organisation.id);
 }
 
-export function getCompetition(actor: OrgActor, id: string): Promise<competitions.CompetitionRow> {
+export async function getCompetition(actor: OrgActor, id: string): Promise<competitions.CompetitionRow> {
 	requireRole(actor, MANAGER_ROLES);
 	return loadCompetition(db(), actor, id);
 }
@@ -100,4 +100,30 @@ export async function advanceCompetition(actor: OrgActor, id: string, to: Compet
 		await recordAudit(tx, actor, { action: 'competition.advanced', subjectType: 'competition', subjectId: id, before: { status: competition.status }, after: { status: to } });
 		return { ...competition, status: to };
 	});
+}
+
+/** Everything the competition page shows: details, events with rounds and their schemes, next step. */
+export async function getCompetitionOverview(actor: OrgActor, id: string) {
+	requireRole(actor, MANAGER_ROLES);
+	const competition = await loadCompetition(db(), actor, id);
+	const [events, rounds, schemes, lifecycle] = await Promise.all([
+		listEvents(db(), actor.organisation.id, id),
+		listRoundsOfCompetition(db(), actor.organisation.id, id),
+		listLatestSchemes(db(), actor.organisation.id, id),
+		listLifecycleBlockers(actor, competition)
+	]);
+	const schemeByRound = new Map(schemes.map((row) => [row.roundId, row]));
+	return {
+		competition,
+		lifecycle,
+		events: events.map((event) => ({
+			...event,
+			rounds: rounds
+				.filter((round) => round.eventId === event.id)
+				.map((round) => {
+					const scheme = schemeByRound.get(round.id);
+					return { ...round, schemeVersion: scheme?.version ?? null, schemeIsValid: scheme ? validateScheme(scheme.scheme).length === 0 : false };
+				})
+		}))
+	};
 }

@@ -102,17 +102,17 @@ export async function removeRound(actor: OrgActor, id: string): Promise<void> {
 	});
 }
 
-export function listEventsOfCompetition(actor: OrgActor, competitionId: string) {
+export async function listEventsOfCompetition(actor: OrgActor, competitionId: string) {
 	requireRole(actor, MANAGER_ROLES);
 	return structure.listEvents(db(), actor.organisation.id, competitionId);
 }
 
-export function listRoundsOfCompetition(actor: OrgActor, competitionId: string) {
+export async function listRoundsOfCompetition(actor: OrgActor, competitionId: string) {
 	requireRole(actor, MANAGER_ROLES);
 	return structure.listRoundsOfCompetition(db(), actor.organisation.id, competitionId);
 }
 
-export function getRound(actor: OrgActor, id: string) {
+export async function getRound(actor: OrgActor, id: string) {
 	requireRole(actor, MANAGER_ROLES);
 	return loadRound(db(), actor, id);
 }

@@ -1,0 +1,55 @@
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { requireMembership } from '$lib/server/auth/guards';
+import { MANAGER_ROLES } from '$lib/server/auth/roles';
+import { advanceCompetition, getCompetitionOverview, updateCompetition } from '$lib/server/competitions/competition-service';
+import { addEvent, addRound, removeEvent, removeRound } from '$lib/server/competitions/structure-service';
+import { addRoundFormSchema, advanceCompetitionSchema, competitionFieldsSchema, eventFieldsSchema, removeEventFormSchema, removeRoundFormSchema } from '$lib/schemas/competition';
+import { parseForm, runAction } from '$lib/server/http/forms';
+import { describeBlockers } from '$lib/server/http/errors';
+
+const manager = (event: RequestEvent) => requireMembership(event, event.params.org, MANAGER_ROLES);
+
+export const load = (async (event) => {
+	const overview = await getCompetitionOverview(await manager(event), event.params.competition);
+	return { ...overview, blockerText: describeBlockers(overview.lifecycle.blockers.join(',')) };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	update: async (event) => {
+		const actor = await manager(event);
+		const parsed = await parseForm(event.request, competitionFieldsSchema);
+		if (!parsed.ok) return parsed.failure;
+		return (await runAction(parsed.formData, async () => void (await updateCompetition(actor, event.params.competition, parsed.data)))) ?? { saved: true };
+	},
+	advance: async (event) => {
+		const actor = await manager(event);
+		const parsed = await parseForm(event.request, advanceCompetitionSchema);
+		if (!parsed.ok) return parsed.failure;
+		return (await runAction(parsed.formData, async () => void (await advanceCompetition(actor, event.params.competition, parsed.data.to)))) ?? { advanced: true };
+	},
+	addEvent: async (event) => {
+		const actor = await manager(event);
+		const parsed = await parseForm(event.request, eventFieldsSchema);
+		if (!parsed.ok) return parsed.failure;
+		return runAction(parsed.formData, async () => void (await addEvent(actor, event.params.competition, parsed.data)));
+	},
+	removeEvent: async (event) => {
+		const actor = await manager(event);
+		const parsed = await parseForm(event.request, removeEventFormSchema);
+		if (!parsed.ok) return parsed.failure;
+		return runAction(parsed.formData, () => removeEvent(actor, parsed.data.eventId));
+	},
+	addRound: async (event) => {
+		const actor = await manager(event);
+		const parsed = await parseForm(event.request, addRoundFormSchema);
+		if (!parsed.ok) return parsed.failure;
+		const { eventId, ...fields } = parsed.data;
+		return runAction(parsed.formData, async () => void (await addRound(actor, eventId, fields)));
+	},
+	removeRound: async (event) => {
+		const actor = await manager(event);
+		const parsed = await parseForm(event.request, removeRoundFormSchema);
+		if (!parsed.ok) return parsed.failure;
+		return runAction(parsed.formData, () => removeRound(actor, parsed.data.roundId));
+	}
+} satisfies Actions;
