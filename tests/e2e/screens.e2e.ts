@@ -11,7 +11,8 @@ const SIZES = [
 const PAGES = [
 	{ name: 'overview', path: `/orgs/${OWNER.organisationSlug}` },
 	{ name: 'members', path: `/orgs/${OWNER.organisationSlug}/members` },
-	{ name: 'audit', path: `/orgs/${OWNER.organisationSlug}/audit` }
+	{ name: 'audit', path: `/orgs/${OWNER.organisationSlug}/audit` },
+	{ name: 'competitions', path: `/orgs/${OWNER.organisationSlug}/competitions` }
 ];
 
 for (const size of SIZES) {
@@ -26,6 +27,16 @@ for (const size of SIZES) {
 			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 			expect(overflow, `${target.name} scrolls sideways on a ${size.name}`).toBeLessThanOrEqual(0);
 			await page.screenshot({ path: `tests/e2e/screenshots/${size.name}-${target.name}.png`, fullPage: true });
+		}
+		// A competition page, when the journeys before this one created any.
+		const first = page.getByTestId('competition-list').locator('a').first();
+		if (await first.count()) {
+			await first.click();
+			await expect(page).toHaveURL(/\/competitions\/[0-9a-f-]{36}$/);
+			await expect(page.getByTestId('competition-status')).toBeVisible();
+			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			expect(overflow, `the competition page scrolls sideways on a ${size.name}`).toBeLessThanOrEqual(0);
+			await page.screenshot({ path: `tests/e2e/screenshots/${size.name}-competition.png`, fullPage: true });
 		}
 	});
 }

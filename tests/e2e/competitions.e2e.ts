@@ -1,0 +1,76 @@
+import { expect, test, type Page } from '@playwright/test';
+import { OWNER, signIn } from './fixtures';
+
+async function createFromTemplate(page: Page, input: { kind: string; title: string; slug: string; template: string; eventName: string }) {
+	await page.goto(`/orgs/${OWNER.organisationSlug}/competitions`);
+	const form = page.locator('form[action="?/create"]');
+	await form.locator('select[name="kind"]').selectOption(input.kind);
+	await form.getByLabel('名称', { exact: true }).fill(input.title);
+	await form.getByLabel('网址标识').fill(input.slug);
+	await form.locator('select[name="template"]').selectOption(input.template);
+	await form.getByLabel('第一个竞赛项目').fill(input.eventName);
+	await form.getByRole('button', { name: '创建' }).click();
+	await expect(page).toHaveURL(/\/competitions\/[0-9a-f-]{36}$/);
+	await expect(page.getByRole('heading', { level: 1, name: input.title })).toBeVisible();
+}
+
+test('an organiser creates a competition from each of the three templates in one click', async ({ page }) => {
+	await signIn(page);
+	await createFromTemplate(page, { kind: 'skills_contest', title: '全县职工纺织技能竞赛', slug: 'textile-2026', template: 'skills_contest', eventName: '织布工' });
+	await expect(page.getByTestId('event-card')).toHaveCount(1);
+	await expect(page.getByTestId('event-card').locator('li')).toHaveText([/1\. 决赛/]);
+	await expect(page.getByTestId('event-card').getByText('第 1 版')).toBeVisible();
+
+	await createFromTemplate(page, { kind: 'craftsman_award', title: '首届县级工匠评选', slug: 'craftsman-2026', template: 'craftsman_award', eventName: '县级工匠' });
+	const rounds = page.getByTestId('event-card').locator('li');
+	await expect(rounds).toHaveCount(2);
+	await expect(rounds.nth(0)).toContainText('初评');
+	await expect(rounds.nth(1)).toContainText('终评');
+
+	await createFromTemplate(page, { kind: 'skills_contest', title: '世赛选拔 · 砌筑', slug: 'worldskills-2026', template: 'worldskills', eventName: '砌筑' });
+	await expect(page.getByTestId('event-card').getByText('第 1 版')).toBeVisible();
+
+	// All three are listed, still drafts.
+	await page.goto(`/orgs/${OWNER.organisationSlug}/competitions`);
+	await expect(page.getByTestId('competition-list').locator('li')).toHaveCount(3);
+	await expect(page.getByTestId('competition-status').first()).toHaveText('草稿');
+});
+
+test('creating shows field errors, and a competition cannot open before it has events', async ({ page }) => {
+	await signIn(page);
+	await page.goto(`/orgs/${OWNER.organisationSlug}/competitions`);
+	const form = page.locator('form[action="?/create"]');
+	await form.getByLabel('网址标识').fill('Electrician 2026');
+	await form.locator('select[name="template"]').selectOption('skills_contest');
+	await form.getByRole('button', { name: '创建' }).click();
+	await expect(page.locator('#field-title-error')).toHaveText('此项必填');
+	await expect(page.locator('#field-slug-error')).toHaveText(/小写字母/);
+	await expect(page.locator('#field-eventName-error')).toHaveText('此项必填');
+
+	await form.getByLabel('名称', { exact: true }).fill('维修电工比武');
+	await form.getByLabel('网址标识').fill('electrician-2026');
+	await form.locator('select[name="template"]').selectOption('');
+	await form.getByRole('button', { name: '创建' }).click();
+	await expect(page).toHaveURL(/\/competitions\/[0-9a-f-]{36}$/);
+	const created = page.url();
+
+	// The public address is taken now: a second competition cannot have it.
+	await page.goto(`/orgs/${OWNER.organisationSlug}/competitions`);
+	await form.getByLabel('名称', { exact: true }).fill('重复的比武');
+	await form.getByLabel('网址标识').fill('electrician-2026');
+	await form.getByRole('button', { name: '创建' }).click();
+	await expect(page.locator('#field-slug-error')).toHaveText('该网址标识已被使用');
+	await expect(form.getByLabel('名称', { exact: true })).toHaveValue('重复的比武');
+
+	await page.goto(created);
+	await expect(page.getByTestId('lifecycle-blockers')).toContainText('至少添加一个竞赛项目');
+	await page.locator('#event-name').fill('维修电工');
+	await page.getByRole('button', { name: '添加竞赛项目' }).click();
+	await expect(page.getByTestId('event-card')).toContainText('维修电工');
+	await expect(page.getByTestId('lifecycle-blockers')).toContainText('每个竞赛项目至少需要一个轮次');
+	await page.getByTestId('event-card').getByLabel('轮次名称').fill('决赛');
+	await page.getByRole('button', { name: '添加轮次' }).click();
+	await expect(page.getByTestId('event-card')).toContainText('未设置');
+	await page.getByRole('button', { name: '进入下一阶段：报名中' }).click();
+	await expect(page.getByTestId('competition-status')).toHaveText('报名中');
+});
