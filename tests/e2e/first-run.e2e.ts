@@ -27,7 +27,7 @@ test('the first visit sets up the first organisation and its owner, then the set
 	await page.getByRole('button', { name: '完成设置' }).click();
 	await expect(page).toHaveURL(`/orgs/${OWNER.organisationSlug}`);
 	await expect(page.getByRole('heading', { name: `${OWNER.organisationName} 概览` })).toBeVisible();
-	await expect(page.getByText('organisation.created')).toBeVisible();
+	await expect(page.getByText('创建主办单位')).toBeVisible();
 
 	const again = await page.goto('/setup');
 	expect(again?.status()).toBe(404);

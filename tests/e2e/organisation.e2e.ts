@@ -21,7 +21,7 @@ test('an owner adds an organiser, with field errors first', async ({ page }) => 
 	await expect(page.getByText('organiser@jiangxin.test')).toBeVisible();
 
 	await page.goto(`/orgs/${OWNER.organisationSlug}/audit`);
-	await expect(page.getByTestId('audit-rows').getByText('membership.added')).toBeVisible();
+	await expect(page.getByTestId('audit-rows').getByText('添加成员', { exact: true })).toBeVisible();
 });
 
 test('an API token created in the browser works for the API until it is revoked', async ({ page, request }) => {

@@ -1,0 +1,30 @@
+import { m } from '$lib/paraglide/messages.js';
+
+// Readable names for audit actions; an action without one (added by a later capability) shows its code.
+const ACTION_LABELS: Record<string, () => string> = {
+	'account.password_changed': m.audit_action_account_password_changed,
+	'api_token.created': m.audit_action_api_token_created,
+	'api_token.revoked': m.audit_action_api_token_revoked,
+	'competition.advanced': m.audit_action_competition_advanced,
+	'competition.created': m.audit_action_competition_created,
+	'competition.updated': m.audit_action_competition_updated,
+	'event.created': m.audit_action_event_created,
+	'event.deleted': m.audit_action_event_deleted,
+	'event.updated': m.audit_action_event_updated,
+	'membership.added': m.audit_action_membership_added,
+	'membership.removed': m.audit_action_membership_removed,
+	'membership.role_changed': m.audit_action_membership_role_changed,
+	'membership.signed_up': m.audit_action_membership_signed_up,
+	'organisation.created': m.audit_action_organisation_created,
+	'organisation.updated': m.audit_action_organisation_updated,
+	'round.created': m.audit_action_round_created,
+	'round.deleted': m.audit_action_round_deleted,
+	'round.updated': m.audit_action_round_updated,
+	'scheme.saved': m.audit_action_scheme_saved,
+	'scheme.copied': m.audit_action_scheme_copied,
+	'scheme.template_applied': m.audit_action_scheme_template_applied
+};
+
+export function auditActionLabel(action: string): string {
+	return ACTION_LABELS[action]?.() ?? action;
+}
