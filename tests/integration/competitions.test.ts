@@ -85,6 +85,20 @@ describe('lifecycle', () => {
 });
 
 describe('schemes', () => {
+	it('two organisers saving at once both get a version of their own, none lost', async () => {
+		const owner = await newOrg();
+		const colleague = await joinOrg(owner, 'organiser');
+		const competition = await newCompetitionFromTemplate(owner, 'skills_contest');
+		const [round] = await roundsOf(owner, competition.id);
+		for (const step of ['registration', 'screening', 'judging'] as const) await advanceCompetition(owner, competition.id, step);
+		const versions = await Promise.all([
+			saveRoundScheme(owner, round!.id, TEXTILE_SCHEME, { reason: '第一位' }),
+			saveRoundScheme(colleague, round!.id, TEXTILE_SCHEME, { reason: '第二位' })
+		]);
+		expect(versions.sort()).toEqual([2, 3]);
+		expect((await getRoundScheme(owner, round!.id)).versions.map((version) => version.version)).toEqual([3, 2, 1]);
+	});
+
 	it('refuse weights that do not total 100 %, with the message at the field', async () => {
 		const owner = await newOrg();
 		const competition = await newCompetitionFromTemplate(owner, 'skills_contest');
