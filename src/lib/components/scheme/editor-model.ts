@@ -39,7 +39,8 @@ export interface ComponentModel extends NamedRow {
 }
 
 /** A tie-break points at a component by row id, so renaming the component's key keeps the rule. */
-export type TieBreakModel = { id: string; kind: 'component'; componentId: string } | { id: string; kind: 'fewer_deductions' | 'earlier_finish' };
+export type TieBreakRuleModel = { kind: 'component'; componentId: string } | { kind: 'fewer_deductions' | 'earlier_finish' };
+export type TieBreakModel = TieBreakRuleModel & { id: string };
 
 export interface TierModel extends NamedRow {
 	limitKind: 'count' | 'share' | 'none';
@@ -60,8 +61,10 @@ export interface SchemeModel {
 }
 
 let lastId = 0;
+// A random part keeps ids apart from those of a draft restored from an earlier page load.
+const idPrefix = Math.random().toString(36).slice(2, 8);
 /** A row id, unique within this page; never rendered, only used to key lists. */
-export const newId = (): string => `row${++lastId}`;
+export const newId = (): string => `${idPrefix}-${++lastId}`;
 
 /** Hundredths as the shortest decimal text: 8000 → "80", 1250 → "12.5", 1725 → "17.25". */
 export function toDecimalText(value: number): string {

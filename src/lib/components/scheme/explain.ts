@@ -115,7 +115,7 @@ export function explainEntry(scheme: Scheme, entry: EntryResult, locale: Locale)
 	const exact = entry.breakdown.components.reduce((sum, breakdown) => sum + breakdown.value * breakdown.weight, 0);
 	const shownSum = parts.reduce((sum, part) => sum + Math.round(Number(part) * 100), 0);
 	const total = formatHundredths(entry.total);
-	let text = m.scheme_editor_explain_total({ parts: parts.join(' + '), total }, { locale });
+	let text: string = m.scheme_editor_explain_total({ parts: parts.join(' + '), total }, { locale });
 	if (shownSum !== entry.total) text += m.scheme_editor_explain_total_rounding({ exact: formatRatio({ numerator: exact, denominator: 10_000 }, 4) }, { locale });
 	return { components, total: text };
 }

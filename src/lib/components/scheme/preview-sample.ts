@@ -1,4 +1,4 @@
-import { toHundredths, type EntryInput, type RoundInput, type Scheme } from '$lib/domain/scoring';
+import { toHundredths, type EntryInput, type RoundInput, type SheetInput, type Scheme } from '$lib/domain/scoring';
 import { toDecimalText, type ComponentModel, type SchemeModel } from './editor-model';
 
 // The sample contestant of the live preview. The organiser's typing is kept in one flat record keyed
@@ -78,8 +78,11 @@ export interface SampleInput {
  */
 export function buildSampleInput(model: SchemeModel, scheme: Scheme, sample: SampleModel): SampleInput {
 	const invalid: string[] = [];
-	const entry: EntryInput & { sheets: NonNullable<EntryInput['sheets']> } = { id: 'sample', number: 1, sheets: {}, deductions: {}, entered: {}, votes: {} };
-	const comparison: EntryInput & { votes: Record<string, number> } = { id: 'comparison', number: 2, votes: {} };
+	const sheets: Record<string, SheetInput[]> = {};
+	const deductions: Record<string, Record<string, number>> = {};
+	const entered: Record<string, number | null> = {};
+	const votesOf: Record<string, number> = {};
+	const comparisonVotes: Record<string, number> = {};
 	const decimalAt = (component: ComponentModel, key: string): number | null => {
 		const text = sampleValue(sample, component, key).trim();
 		if (text === '') return null;
@@ -96,20 +99,22 @@ export function buildSampleInput(model: SchemeModel, scheme: Scheme, sample: Sam
 	model.components.forEach((component, index) => {
 		const key = scheme.components[index]?.key ?? component.key;
 		if (component.source === 'judges') {
-			entry.sheets[key] = Array.from({ length: judgeCount(sample, component) }, (_, judge) => ({
+			sheets[key] = Array.from({ length: judgeCount(sample, component) }, (_, judge) => ({
 				judgeId: `j${judge + 1}`,
 				scores: Object.fromEntries(component.criteria.map((criterion) => [criterion.key.trim(), decimalAt(component, sampleKeys.mark(component.id, judge, criterion.id))]))
 			}));
-			entry.deductions![key] = Object.fromEntries(component.deductions.map((item) => [item.key.trim(), countAt(component, sampleKeys.deduction(component.id, item.id))]));
+			deductions[key] = Object.fromEntries(component.deductions.map((item) => [item.key.trim(), countAt(component, sampleKeys.deduction(component.id, item.id))]));
 		} else if (component.source === 'entered') {
-			entry.entered![key] = decimalAt(component, sampleKeys.entered(component.id));
+			entered[key] = decimalAt(component, sampleKeys.entered(component.id));
 		} else {
 			const votes = countAt(component, sampleKeys.votes(component.id));
 			const reference = countAt(component, sampleKeys.reference(component.id));
-			entry.votes![key] = votes;
-			comparison.votes[key] = component.normalisation === 'share' ? Math.max(0, reference - votes) : reference;
+			votesOf[key] = votes;
+			comparisonVotes[key] = component.normalisation === 'share' ? Math.max(0, reference - votes) : reference;
 		}
 	});
 	const hasVotes = model.components.some((component) => component.source === 'public_vote');
+	const entry: EntryInput = { id: 'sample', number: 1, sheets, deductions, entered, votes: votesOf };
+	const comparison: EntryInput = { id: 'comparison', number: 2, votes: comparisonVotes };
 	return { input: { entries: hasVotes ? [entry, comparison] : [entry] }, invalid };
 }

@@ -1,0 +1,94 @@
+import { expect, test, type Page } from '@playwright/test';
+import { OWNER, signIn } from './fixtures';
+
+async function openTemplateScheme(page: Page) {
+	await page.goto(`/orgs/${OWNER.organisationSlug}/competitions`);
+	const form = page.locator('form[action="?/create"]');
+	await form.locator('select[name="kind"]').selectOption('skills_contest');
+	await form.locator('input[name="title"]').fill('全市职工钳工技能竞赛');
+	await form.locator('input[name="slug"]').fill('scheme-editor-2026');
+	await form.locator('select[name="template"]').selectOption('skills_contest');
+	await form.locator('input[name="eventName"]').fill('钳工');
+	await form.getByRole('button', { name: '创建' }).click();
+	await expect(page).toHaveURL(/\/competitions\/[0-9a-f-]{36}$/);
+	await page.getByRole('link', { name: '评分方案', exact: true }).first().click();
+	await expect(page).toHaveURL(/\/rounds\/[0-9a-f-]{36}\/scheme$/);
+}
+
+const weight = (page: Page, index: number) => page.locator(`#f-components-${index}-weight`);
+
+async function expectNoSidewaysScroll(page: Page, size: string) {
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	expect(overflow, `the scheme editor scrolls sideways on a ${size}`).toBeLessThanOrEqual(0);
+}
+
+test('an organiser adjusts the 20/80 template, sees the total explained, fixes the weights and saves', async ({ page }) => {
+	await signIn(page);
+	await openTemplateScheme(page);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('评分方案');
+
+	// The sample contestant: five judges, highest and lowest dropped, one defect, 20/80 weights.
+	const explanation = page.getByTestId('scheme-explanation');
+	await expect(explanation).toContainText('实际操作：');
+	await expect(explanation).toContainText('5 位评委，去掉最高分 92.00（评委 3）和最低分 70.00（评委 4），其余平均 84.33');
+	await expect(explanation).toContainText('扣分：工件缺陷（每处） 1 处 × 2 分 = 2.00；得分 82.33 × 80% = 65.86');
+	await expect(explanation).toContainText('总分：16.00 + 65.86 = 81.86');
+	await expect(page.getByTestId('scheme-preview-total')).toHaveText('81.86');
+
+	// Theory down to 10 %: the weights total 90 %, said at the weights in Chinese.
+	await weight(page, 0).fill('10');
+	const total = page.getByTestId('weight-total');
+	await expect(total).toContainText('权重合计 90%，应正好是 100%（还差 10%）');
+	await expect(total).toContainText('各组成部分的权重合计必须正好是 100%');
+	await expect(weight(page, 0)).toHaveAttribute('aria-invalid', 'true');
+	await expect(weight(page, 0)).toHaveAttribute('aria-describedby', /f-components-error/);
+	await expect(page.getByTestId('scheme-issues')).toContainText('各组成部分的权重合计必须正好是 100%');
+
+	// The language switch reloads the page; the unsaved edit survives and the error is in English.
+	await page.getByTestId('language-switch').click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(weight(page, 0)).toHaveValue('10');
+	await expect(page.getByText('Your unsaved changes were restored.')).toBeVisible();
+	await expect(total).toContainText('Weights total 90%; they must total exactly 100% (10% to go).');
+	await expect(total).toContainText('Component weights must total exactly 100%');
+	await expect(weight(page, 0)).toHaveAttribute('aria-invalid', 'true');
+
+	// Fixed as 30/70; the explanation follows, in English.
+	await weight(page, 0).fill('30');
+	await weight(page, 1).fill('70');
+	await expect(total).toContainText('Weights total 100%: correct.');
+	await expect(weight(page, 0)).not.toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByTestId('scheme-explanation')).toContainText(
+		'Practical: judges\' scores 85.00, 88.00, 92.00, 70.00, 80.00; 5 judges; highest 92.00 (judge 3) and lowest 70.00 (judge 4) dropped; mean of the rest 84.33'
+	);
+	await expect(page.getByTestId('scheme-explanation')).toContainText('Total: 24.00 + 57.63 = 81.63');
+
+	await page.getByTestId('scheme-save').click();
+	await expect(page.getByRole('status').filter({ hasText: 'Saved as version 1.' })).toBeVisible();
+	await page.reload();
+	await expect(weight(page, 0)).toHaveValue('30');
+	await expect(weight(page, 1)).toHaveValue('70');
+	await expect(page.getByText('Your unsaved changes were restored.')).toHaveCount(0);
+	await expect(page.getByTestId('scheme-history')).toContainText('Version 1');
+	await expect(page.getByTestId('scheme-preview-total')).toHaveText('81.63');
+
+	await page.getByTestId('language-switch').click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+	for (const size of [
+		{ name: 'phone', width: 390, height: 844 },
+		{ name: 'tablet', width: 820, height: 1180 },
+		{ name: 'desktop', width: 1440, height: 900 }
+	]) {
+		await page.setViewportSize({ width: size.width, height: size.height });
+		await page.reload();
+		await expect(page.getByTestId('scheme-preview-total')).toHaveText('81.63');
+		await expectNoSidewaysScroll(page, size.name);
+		await page.screenshot({ path: `tests/e2e/screenshots/scheme-${size.name}.png`, fullPage: true });
+	}
+});
+
+test.afterEach(async ({ page }) => {
+	// The language choice is stored on the owner's account: put Chinese back for the journeys that follow.
+	const origin = test.info().project.use.baseURL!;
+	await page.request.post('/language', { form: { locale: 'zh-CN', redirectTo: '/' }, headers: { origin } });
+});
