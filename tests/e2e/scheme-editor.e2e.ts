@@ -19,6 +19,20 @@ const weight = (page: Page, index: number) => page.locator(`#f-components-${inde
 
 async function expectNoSidewaysScroll(page: Page, size: string) {
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	if (overflow > 0)
+		console.log(
+			await page.evaluate(() => {
+				const clipped = (el: Element): boolean => {
+					for (let p = el.parentElement; p; p = p.parentElement) if (['auto', 'hidden', 'scroll'].includes(getComputedStyle(p).overflowX)) return true;
+					return false;
+				};
+				return [...document.querySelectorAll('body *')]
+					.filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !clipped(el))
+					.slice(0, 15)
+					.map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().width)} ${el.textContent?.slice(0, 40)}`)
+					.join('\n');
+			})
+		);
 	expect(overflow, `the scheme editor scrolls sideways on a ${size}`).toBeLessThanOrEqual(0);
 }
 
