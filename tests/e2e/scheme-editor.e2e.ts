@@ -1,17 +1,17 @@
 import { expect, test, type Page } from '@playwright/test';
 import { OWNER, signIn } from './fixtures';
 
-async function openTemplateScheme(page: Page) {
+async function openTemplateScheme(page: Page, input = { kind: 'skills_contest', title: '全市职工钳工技能竞赛', slug: 'scheme-editor-2026', eventName: '钳工' }, round = 0) {
 	await page.goto(`/orgs/${OWNER.organisationSlug}/competitions`);
 	const form = page.locator('form[action="?/create"]');
-	await form.locator('select[name="kind"]').selectOption('skills_contest');
-	await form.locator('input[name="title"]').fill('全市职工钳工技能竞赛');
-	await form.locator('input[name="slug"]').fill('scheme-editor-2026');
-	await form.locator('select[name="template"]').selectOption('skills_contest');
-	await form.locator('input[name="eventName"]').fill('钳工');
+	await form.locator('select[name="kind"]').selectOption(input.kind);
+	await form.locator('input[name="title"]').fill(input.title);
+	await form.locator('input[name="slug"]').fill(input.slug);
+	await form.locator('select[name="template"]').selectOption(input.kind);
+	await form.locator('input[name="eventName"]').fill(input.eventName);
 	await form.getByRole('button', { name: '创建' }).click();
 	await expect(page).toHaveURL(/\/competitions\/[0-9a-f-]{36}$/);
-	await page.getByRole('link', { name: '评分方案', exact: true }).first().click();
+	await page.getByRole('link', { name: '评分方案', exact: true }).nth(round).click();
 	await expect(page).toHaveURL(/\/rounds\/[0-9a-f-]{36}\/scheme$/);
 }
 
@@ -99,6 +99,25 @@ test('an organiser adjusts the 20/80 template, sees the total explained, fixes t
 		await expectNoSidewaysScroll(page, size.name);
 		await page.screenshot({ path: `tests/e2e/screenshots/scheme-${size.name}.png`, fullPage: true });
 	}
+});
+
+test('the final round of a craftsman award copies the preliminary round’s scheme, votes included', async ({ page }) => {
+	await signIn(page);
+	await openTemplateScheme(page, { kind: 'craftsman_award', title: '市级工匠评选（方案复制）', slug: 'scheme-copy-2026', eventName: '市级工匠' }, 1);
+	await expect(page.getByTestId('scheme-component')).toHaveCount(1);
+	await expect(weight(page, 0)).toHaveValue('100');
+
+	const copy = page.locator('form[action="?/copy"]');
+	await expect(copy.locator('select')).toContainText('市级工匠 · 初评（第 1 版）');
+	await copy.locator('input[name="reason"]').fill('终评也计入网络投票');
+	page.once('dialog', (dialog) => dialog.accept());
+	await copy.getByRole('button', { name: '复制方案' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '已复制，现为第 1 版。' })).toBeVisible();
+	await expect(page.getByTestId('scheme-component')).toHaveCount(2);
+	await expect(weight(page, 0)).toHaveValue('90');
+	await expect(weight(page, 1)).toHaveValue('10');
+	// The preview follows the copied scheme: the sample's 120 votes against the top entry's 200.
+	await expect(page.getByTestId('scheme-explanation')).toContainText('网络投票：120 票 ÷ 最高 200 票 × 100 = 60.00；得分 60.00 × 10% = 6.00');
 });
 
 test.afterEach(async ({ page }) => {
