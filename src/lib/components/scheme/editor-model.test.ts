@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CRAFTSMAN_AWARD_TEMPLATE, SCHEME_TEMPLATES, SKILLS_CONTEST_TEMPLATE, validateScheme, type Scheme } from '$lib/domain/scoring';
-import { emptyScheme, fieldId, modelToScheme, move, schemeToModel, toDecimalText, weightTotal } from './editor-model';
+import { modelToScheme } from './build-scheme';
+import { emptyScheme, fieldId, move, schemeToModel, toDecimalText, weightTotal } from './editor-model';
 
 const skills = SKILLS_CONTEST_TEMPLATE.rounds[0]!.scheme;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CRAFTSMAN_AWARD_TEMPLATE, SKILLS_CONTEST_TEMPLATE, WORLDSKILLS_TEMPLATE, evaluateRound, type RoundResult, type Scheme } from '$lib/domain/scoring';
-import { modelToScheme, schemeToModel, type SchemeModel } from './editor-model';
+import { modelToScheme } from './build-scheme';
+import { schemeToModel, type SchemeModel } from './editor-model';
 import { buildSampleInput, emptySample, sampleKeys, type SampleModel } from './preview-sample';
 import { explainEntry } from './explain';
 

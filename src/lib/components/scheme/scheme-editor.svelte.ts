@@ -1,6 +1,7 @@
 import type { Scheme } from '$lib/domain/scoring';
 import { m } from '$lib/paraglide/messages.js';
-import { emptyComponent, newId, modelToScheme, schemeToModel, type LocalIssue, type SchemeModel, type TieBreakRuleModel } from './editor-model';
+import { modelToScheme, type LocalIssue } from './build-scheme';
+import { emptyComponent, newId, schemeToModel, type SchemeModel, type TieBreakRuleModel } from './editor-model';
 import { emptySample, type SampleModel } from './preview-sample';
 
 const LOCAL_MESSAGES: Record<LocalIssue, () => string> = {
