@@ -67,7 +67,7 @@ describe('lifecycle', () => {
 		expect(await saveRoundScheme(owner, round!.id, TEXTILE_SCHEME, { reason: '裁判长会议决定取消团体奖' })).toBe(2);
 		const { versions, isFrozen } = await getRoundScheme(owner, round!.id);
 		expect(isFrozen).toBe(true);
-		expect(versions.map((version) => [version.version, version.reason])).toEqual([[2, '裁判长会议决定取消团体奖'], [1, 'skills_contest']]);
+		expect(versions.map((version) => [version.version, version.reason])).toEqual([[2, '裁判长会议决定取消团体奖'], [1, '职工技能竞赛（理论 20% + 实操 80%）']]);
 		const audit = await readAuditLog(owner, { action: 'scheme.saved' });
 		expect(audit.rows[0]).toMatchObject({ subjectId: round!.id, before: { version: 1 }, after: { version: 2, reason: '裁判长会议决定取消团体奖' } });
 	});

@@ -39,7 +39,7 @@ export async function createCompetitionFromTemplate(
 			for (const round of template.rounds) {
 				const roundId = await insertRound(tx, actor.organisation.id, event.id, { name: round.label[options.locale], blind: true });
 				await recordAudit(tx, actor, { action: 'round.created', subjectType: 'round', subjectId: roundId, after: { eventId: event.id, name: round.label[options.locale] } });
-				await storeScheme(tx, actor, roundId, round.scheme, { action: 'scheme.template_applied', reason: template.key });
+				await storeScheme(tx, actor, roundId, round.scheme, { action: 'scheme.template_applied', reason: template.label[options.locale] });
 			}
 			return competition;
 		});

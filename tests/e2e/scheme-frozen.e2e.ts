@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test';
+import { OWNER, signIn } from './fixtures';
+
+test('once judging starts a scheme change needs a reason and becomes a new version', async ({ page }) => {
+	await signIn(page);
+	await page.goto(`/orgs/${OWNER.organisationSlug}/competitions`);
+	const form = page.locator('form[action="?/create"]');
+	await form.locator('input[name="title"]').fill('中式烹调师技能比武');
+	await form.locator('input[name="slug"]').fill('cooking-2026');
+	await form.locator('select[name="template"]').selectOption('skills_contest');
+	await form.locator('input[name="eventName"]').fill('中式烹调师');
+	await form.getByRole('button', { name: '创建' }).click();
+	await expect(page).toHaveURL(/\/competitions\/[0-9a-f-]{36}$/);
+
+	for (const next of ['报名中', '初审中', '评分中']) {
+		await page.getByRole('button', { name: `进入下一阶段：${next}` }).click();
+		await expect(page.getByTestId('competition-status')).toHaveText(next);
+	}
+	// Judging has started: no more events or rounds.
+	await expect(page.getByRole('button', { name: '添加竞赛项目' })).toHaveCount(0);
+
+	await page.getByRole('link', { name: '评分方案', exact: true }).click();
+	await expect(page.getByRole('status').filter({ hasText: '评审已经开始，方案已冻结' })).toBeVisible();
+	await page.locator('#f-components-0-weight').fill('25');
+	await page.locator('#f-components-1-weight').fill('75');
+	await page.getByTestId('scheme-save').click();
+	await expect(page.getByText('评分已开始，修改评分方案会生成新版本，请填写修改原因').first()).toBeVisible();
+
+	await page.getByLabel('修改原因').fill('裁判长会议：理论占比调整为 25%');
+	await page.getByTestId('scheme-save').click();
+	const history = page.getByTestId('scheme-history');
+	await expect(history.locator('tbody tr')).toHaveCount(2);
+	await expect(history.locator('tbody tr').first()).toContainText('裁判长会议：理论占比调整为 25%');
+	await page.reload();
+	await expect(page.locator('#f-components-0-weight')).toHaveValue('25');
+});
