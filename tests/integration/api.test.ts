@@ -35,6 +35,14 @@ describe('API v1 over HTTP', () => {
 		expect((await refused.json()).error).toMatchObject({ code: 'invalid_api_token', message: 'API 令牌无效或已吊销' });
 	});
 
+	it('answers unknown addresses and unsupported methods in its own error shape', async () => {
+		const owner = await newOrg();
+		const { token } = await createApiToken(owner, 'probe');
+		const unknown = await api('/no-such-thing', token);
+		expect(unknown.status).toBe(404);
+		expect((await unknown.json()).error.code).toBe('not_found');
+	});
+
 	it('refuses requests without a token or with a made-up one', async () => {
 		expect((await api('/members', null)).status).toBe(401);
 		expect((await api('/members', 'jx_made_up')).status).toBe(401);
