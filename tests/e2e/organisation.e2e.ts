@@ -54,3 +54,32 @@ test('the audit log filters by action and shows nothing for an empty day range',
 	await page.goto(`/orgs/${OWNER.organisationSlug}/audit?from=not-a-date`);
 	await expect(page.locator('#field-from-error')).toHaveText('请输入有效日期');
 });
+
+test('contestants can create their own account once the organisation allows it', async ({ page, browser }) => {
+	const visitor = await browser.newContext();
+	const phone = await visitor.newPage();
+	await phone.goto(`/signup/${OWNER.organisationSlug}`);
+	await expect(phone.getByText('该单位未开放自助注册，请联系主办方。')).toBeVisible();
+
+	await signIn(page);
+	await page.goto(`/orgs/${OWNER.organisationSlug}/settings`);
+	await page.getByLabel('允许自助注册').check();
+	await page.getByRole('button', { name: '保存' }).click();
+	await expect(page.getByRole('status')).toHaveText('已保存');
+
+	await phone.reload();
+	await phone.getByLabel('姓名').fill('赵选手');
+	await phone.getByLabel('电子邮箱').fill('owner@jiangxin.test');
+	await phone.getByLabel('密码').fill('contestant passphrase');
+	await phone.getByRole('button', { name: '注册账号' }).click();
+	await expect(phone.locator('#field-email-error')).toHaveText('该邮箱已注册');
+	await phone.getByLabel('电子邮箱').fill('zhao@jiangxin.test');
+	await phone.getByLabel('密码').fill('contestant passphrase');
+	await phone.getByRole('button', { name: '注册账号' }).click();
+	await expect(phone).toHaveURL(`/orgs/${OWNER.organisationSlug}`);
+	await expect(phone.getByText('你的角色：选手')).toBeVisible();
+	await visitor.close();
+
+	await page.goto(`/orgs/${OWNER.organisationSlug}/members`);
+	await expect(page.getByText('zhao@jiangxin.test')).toBeVisible();
+});
