@@ -71,6 +71,23 @@ test('creating shows field errors, and a competition cannot open before it has e
 	await page.getByTestId('event-card').getByLabel('轮次名称').fill('决赛');
 	await page.getByRole('button', { name: '添加轮次' }).click();
 	await expect(page.getByTestId('event-card')).toContainText('未设置');
+
+	// Names and places can be corrected later, with the same field checks as when adding.
+	const card = page.getByTestId('event-card');
+	await card.getByText('编辑项目').click();
+	await card.getByLabel('项目（工种）名称').fill('维修电工（高级）');
+	await card.getByLabel('名额上限（可选）').fill('0');
+	await card.getByRole('button', { name: '保存' }).click();
+	await expect(card.getByRole('alert')).toHaveText('请输入正整数');
+	await card.getByLabel('名额上限（可选）').fill('30');
+	await card.getByRole('button', { name: '保存' }).click();
+	await expect(card.locator('h3')).toHaveText('维修电工（高级）');
+	await expect(card).toContainText('个人 · 30');
+	await card.locator('li').getByText('修改').click();
+	await card.locator('li').getByLabel('轮次名称').fill('总决赛');
+	await card.locator('li').getByRole('button', { name: '保存' }).click();
+	await expect(card.locator('li').first()).toContainText('1. 总决赛');
+
 	await page.getByRole('button', { name: '进入下一阶段：报名中' }).click();
 	await expect(page.getByTestId('competition-status')).toHaveText('报名中');
 });

@@ -74,3 +74,5 @@ export const idPathSchema = z.object({ id: z.uuid() });
 export const addRoundFormSchema = roundFieldsSchema.extend({ eventId: z.uuid({ error: () => m.validation_invalid() }) });
 export const removeEventFormSchema = z.object({ eventId: z.uuid({ error: () => m.validation_invalid() }) });
 export const removeRoundFormSchema = z.object({ roundId: z.uuid({ error: () => m.validation_invalid() }) });
+export const updateEventFormSchema = eventFieldsSchema.extend({ eventId: z.uuid({ error: () => m.validation_invalid() }) });
+export const updateRoundFormSchema = roundFieldsSchema.extend({ roundId: z.uuid({ error: () => m.validation_invalid() }) });

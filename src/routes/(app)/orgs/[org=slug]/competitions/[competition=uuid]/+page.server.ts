@@ -2,8 +2,17 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireMembership } from '$lib/server/auth/guards';
 import { MANAGER_ROLES } from '$lib/server/auth/roles';
 import { advanceCompetition, getCompetitionOverview, updateCompetition } from '$lib/server/competitions/competition-service';
-import { addEvent, addRound, removeEvent, removeRound } from '$lib/server/competitions/structure-service';
-import { addRoundFormSchema, advanceCompetitionSchema, competitionFieldsSchema, eventFieldsSchema, removeEventFormSchema, removeRoundFormSchema } from '$lib/schemas/competition';
+import { addEvent, addRound, removeEvent, removeRound, updateEvent, updateRound } from '$lib/server/competitions/structure-service';
+import {
+	addRoundFormSchema,
+	advanceCompetitionSchema,
+	competitionFieldsSchema,
+	eventFieldsSchema,
+	removeEventFormSchema,
+	removeRoundFormSchema,
+	updateEventFormSchema,
+	updateRoundFormSchema
+} from '$lib/schemas/competition';
 import { parseForm, runAction } from '$lib/server/http/forms';
 import { describeBlockers } from '$lib/server/http/errors';
 
@@ -33,6 +42,13 @@ export const actions = {
 		if (!parsed.ok) return parsed.failure;
 		return runAction(parsed.formData, async () => void (await addEvent(actor, event.params.competition, parsed.data)));
 	},
+	updateEvent: async (event) => {
+		const actor = await manager(event);
+		const parsed = await parseForm(event.request, updateEventFormSchema);
+		if (!parsed.ok) return parsed.failure;
+		const { eventId, ...fields } = parsed.data;
+		return runAction(parsed.formData, async () => void (await updateEvent(actor, eventId, fields)));
+	},
 	removeEvent: async (event) => {
 		const actor = await manager(event);
 		const parsed = await parseForm(event.request, removeEventFormSchema);
@@ -45,6 +61,13 @@ export const actions = {
 		if (!parsed.ok) return parsed.failure;
 		const { eventId, ...fields } = parsed.data;
 		return runAction(parsed.formData, async () => void (await addRound(actor, eventId, fields)));
+	},
+	updateRound: async (event) => {
+		const actor = await manager(event);
+		const parsed = await parseForm(event.request, updateRoundFormSchema);
+		if (!parsed.ok) return parsed.failure;
+		const { roundId, ...fields } = parsed.data;
+		return runAction(parsed.formData, async () => void (await updateRound(actor, roundId, fields)));
 	},
 	removeRound: async (event) => {
 		const actor = await manager(event);
