@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advanceCompetition, getCompetition, getCompetitionOverview, updateCompetition } from '../../src/lib/server/competitions/competition-service';
-import { addEvent, addRound, removeRound } from '../../src/lib/server/competitions/structure-service';
+import { addEvent, addRound, removeRound, updateEvent, updateRound } from '../../src/lib/server/competitions/structure-service';
 import { copyRoundScheme, getRoundScheme, saveRoundScheme } from '../../src/lib/server/competitions/scheme-service';
 import { readAuditLog } from '../../src/lib/server/audit/service';
 import { InvalidInputError } from '../../src/lib/server/domain-error';
@@ -63,6 +63,12 @@ describe('lifecycle', () => {
 		for (const step of ['registration', 'screening', 'judging'] as const) await advanceCompetition(owner, competition.id, step);
 		await expect(addEvent(owner, competition.id, { name: '钳工', participation: 'individual', capacity: null })).rejects.toMatchObject({ code: 'structure_frozen' });
 		await expect(removeRound(owner, round!.id)).rejects.toMatchObject({ code: 'structure_frozen' });
+		// Names may still be corrected; who enters and whether judging is blind may not.
+		const [event] = (await getCompetitionOverview(owner, competition.id)).events;
+		await updateEvent(owner, event!.id, { name: '数控车工（四级）', participation: 'individual', capacity: 50 });
+		await expect(updateEvent(owner, event!.id, { name: '数控车工（四级）', participation: 'team', capacity: 50 })).rejects.toMatchObject({ code: 'structure_frozen' });
+		await updateRound(owner, round!.id, { name: '总决赛', blind: true });
+		await expect(updateRound(owner, round!.id, { name: '总决赛', blind: false })).rejects.toMatchObject({ code: 'structure_frozen' });
 		await expect(saveRoundScheme(owner, round!.id, TEXTILE_SCHEME)).rejects.toMatchObject({ code: 'scheme_frozen_needs_reason', field: 'reason' });
 		expect(await saveRoundScheme(owner, round!.id, TEXTILE_SCHEME, { reason: '裁判长会议决定取消团体奖' })).toBe(2);
 		const { versions, isFrozen } = await getRoundScheme(owner, round!.id);
