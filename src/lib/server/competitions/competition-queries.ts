@@ -3,30 +3,23 @@ import type { CompetitionStatus } from '$lib/domain/competition/lifecycle';
 
 export type CompetitionKind = 'skills_contest' | 'craftsman_award';
 
-export interface CompetitionRow {
-	id: string;
-	kind: CompetitionKind;
-	title: string;
-	organiser: string;
-	startsOn: string | null;
-	endsOn: string | null;
-	venue: string;
-	description: string;
-	slug: string;
-	status: CompetitionStatus;
-	createdAt: Date;
-	updatedAt: Date;
-}
-
 export interface CompetitionFields {
 	kind: CompetitionKind;
 	title: string;
 	organiser: string;
+	/** Calendar dates, YYYY-MM-DD. */
 	startsOn: string | null;
 	endsOn: string | null;
 	venue: string;
 	description: string;
 	slug: string;
+}
+
+export interface CompetitionRow extends CompetitionFields {
+	id: string;
+	status: CompetitionStatus;
+	createdAt: Date;
+	updatedAt: Date;
 }
 
 // Dates stay calendar dates (YYYY-MM-DD), never instants, so no time zone can shift them.
