@@ -4,8 +4,8 @@ import { env } from '$env/dynamic/private';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { m } from '$lib/paraglide/messages.js';
 import { readDatabaseConfig, startDatabase } from '$lib/server/db/start';
-import { db } from '$lib/server/db/client';
-import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { SESSION_COOKIE } from '$lib/server/auth/session';
+import { authenticateSession } from '$lib/server/auth/account';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { wireRealtime } from '$lib/server/realtime/io';
 
@@ -24,9 +24,9 @@ const authentication: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	if (token) {
-		const { session, user } = await validateSessionToken(db(), token, new Date());
+		const { session, user, renewed } = await authenticateSession(token, new Date());
 		if (session) {
-			setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+			if (renewed) setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 			event.locals.user = user;
 			event.locals.session = session;
 		} else {

@@ -17,6 +17,7 @@ describe('sessions', () => {
 		const result = await validateSessionToken(db(), token, at(1));
 		expect(result.user?.id).toBe(user.id);
 		expect(result.session?.expiresAt).toEqual(session.expiresAt);
+		expect(result.renewed).toBe(false);
 	});
 
 	it('slide the expiry forward once past half their life', async () => {
@@ -24,6 +25,7 @@ describe('sessions', () => {
 		const { token } = await createSession(db(), user.id, at(0));
 		const renewed = await validateSessionToken(db(), token, at(20));
 		expect(renewed.session?.expiresAt).toEqual(at(50));
+		expect(renewed.renewed).toBe(true);
 		const [row] = await db()`select expires_at from session where id = ${hashToken(token)}`;
 		expect(row!.expiresAt).toEqual(at(50));
 	});

@@ -17,7 +17,6 @@ export class DomainError extends Error {
 export type DomainErrorCode =
 	| 'not_found'
 	| 'forbidden'
-	| 'not_signed_in'
 	| 'invalid_credentials'
 	| 'sign_in_locked'
 	| 'wrong_current_password'

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit-log';
 import { getOrganisationBySlug, insertMembership, insertOrganisation } from '../organisations/queries';
 import type { Actor } from './actor';
 import { hashPassword, verifyPassword } from './password';
-import { createSession, invalidateUserSessions } from './session';
+import { createSession, invalidateSession, invalidateUserSessions, validateSessionToken, type SessionValidation } from './session';
 import { countUsers, getUserPasswordHash, insertUser, updateUserLocale, updateUserPasswordHash, type UserRow } from './user-queries';
 
 export interface RequestContext {
@@ -19,6 +19,15 @@ export interface SignedIn {
 	user: UserRow;
 	token: string;
 	expiresAt: Date;
+}
+
+/** The one session check, shared by the HTTP hook and the socket.io handshake. */
+export function authenticateSession(token: string, now: Date): Promise<SessionValidation> {
+	return validateSessionToken(db(), token, now);
+}
+
+export function signOut(sessionId: string): Promise<void> {
+	return invalidateSession(db(), sessionId);
 }
 
 // Serialises first-run set-up so two browsers racing on an empty install cannot both become admin.

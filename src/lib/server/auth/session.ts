@@ -9,7 +9,8 @@ export interface Session {
 	expiresAt: Date;
 }
 
-export type SessionValidation = { session: Session; user: UserRow } | { session: null; user: null };
+/** `renewed`: the expiry moved, so the cookie must be written again with it. */
+export type SessionValidation = { session: Session; user: UserRow; renewed: boolean } | { session: null; user: null; renewed: false };
 
 export const SESSION_COOKIE = 'jiangxin_session';
 
@@ -28,18 +29,19 @@ export async function validateSessionToken(db: Db, token: string, now: Date): Pr
 		select s.expires_at as session_expires_at, s.user_id, u.id, u.email, u.display_name, u.locale, u.is_platform_admin
 		from session s join app_user u on u.id = s.user_id
 		where s.id = ${sessionId}`;
-	if (!row) return { session: null, user: null };
+	if (!row) return { session: null, user: null, renewed: false };
 	const session: Session = { id: sessionId, userId: row.userId, expiresAt: row.sessionExpiresAt };
 	if (isSessionExpired(session.expiresAt, now)) {
 		await db`delete from session where id = ${sessionId}`;
-		return { session: null, user: null };
+		return { session: null, user: null, renewed: false };
 	}
-	if (shouldRenewSession(session.expiresAt, now)) {
+	const renewed = shouldRenewSession(session.expiresAt, now);
+	if (renewed) {
 		session.expiresAt = sessionExpiryFrom(now);
 		await db`update session set expires_at = ${session.expiresAt} where id = ${sessionId}`;
 	}
 	const { id, email, displayName, locale, isPlatformAdmin } = row;
-	return { session, user: { id, email, displayName, locale, isPlatformAdmin } };
+	return { session, user: { id, email, displayName, locale, isPlatformAdmin }, renewed };
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {

@@ -112,7 +112,3 @@ export async function listRoundsOfCompetition(actor: OrgActor, competitionId: st
 	return structure.listRoundsOfCompetition(db(), actor.organisation.id, competitionId);
 }
 
-export async function getRound(actor: OrgActor, id: string) {
-	requireRole(actor, MANAGER_ROLES);
-	return loadRound(db(), actor, id);
-}

@@ -13,7 +13,7 @@ export function listSchemeTemplates(): readonly SchemeTemplate[] {
 	return SCHEME_TEMPLATES;
 }
 
-export function findSchemeTemplate(key: string): SchemeTemplate {
+function findSchemeTemplate(key: string): SchemeTemplate {
 	const template = SCHEME_TEMPLATES.find((candidate) => candidate.key === key);
 	if (!template) throw new DomainError('template_unknown', {}, 'template');
 	return template;

@@ -6,7 +6,6 @@ import type { LifecycleBlocker } from '$lib/domain/competition/lifecycle';
 const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Record<string, string | number>) => string }> = {
 	not_found: { status: 404, message: () => m.errors_not_found() },
 	forbidden: { status: 403, message: () => m.errors_forbidden() },
-	not_signed_in: { status: 401, message: () => m.errors_not_signed_in() },
 	invalid_credentials: { status: 400, message: () => m.errors_invalid_credentials() },
 	sign_in_locked: { status: 429, message: (details) => m.errors_sign_in_locked({ minutes: details.minutes ?? 15 }) },
 	wrong_current_password: { status: 400, message: () => m.errors_wrong_current_password() },

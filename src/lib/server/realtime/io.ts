@@ -2,8 +2,8 @@ import { parse as parseCookies } from 'cookie';
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, JoinResult, ServerToClientEvents, SocketData } from '$lib/realtime/events';
 import { parseRoom, roomSchema } from '$lib/schemas/realtime';
-import { db } from '../db/client';
-import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
+import { SESSION_COOKIE } from '../auth/session';
+import { authenticateSession } from '../auth/account';
 import { isMemberOf } from '../organisations/service';
 import { getRuntime } from '../runtime.js';
 
@@ -14,7 +14,7 @@ type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<strin
 async function authenticate(socket: AppSocket, next: (err?: Error) => void): Promise<void> {
 	try {
 		const token = parseCookies(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
-		const result = token ? await validateSessionToken(db(), token, new Date()) : null;
+		const result = token ? await authenticateSession(token, new Date()) : null;
 		socket.data.userId = result?.user?.id ?? null;
 		next();
 	} catch (error) {
@@ -22,7 +22,7 @@ async function authenticate(socket: AppSocket, next: (err?: Error) => void): Pro
 	}
 }
 
-export async function canJoinRoom(userId: string | null, room: string): Promise<JoinResult> {
+async function canJoinRoom(userId: string | null, room: string): Promise<JoinResult> {
 	if (!roomSchema.safeParse({ room }).success) return { ok: false, code: 'invalid_room' };
 	const { kind, id } = parseRoom(room);
 	if (kind === 'live') return { ok: true };
