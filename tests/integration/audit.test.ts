@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../../src/lib/server/db/client';
-import { recordAudit, readAuditLog } from '../../src/lib/server/audit/service';
+import { listRecentActivity, recordAudit, readAuditLog } from '../../src/lib/server/audit/service';
 import { joinOrg, newOrg } from '../fixtures/factories';
 
 describe('audit log', () => {
@@ -35,6 +35,7 @@ describe('audit log', () => {
 		expect(second.nextBeforeId).toBeNull();
 		expect((await readAuditLog(owner, { actor: 'nobody-like-this' })).rows).toHaveLength(0);
 		expect((await readAuditLog(owner, { until: '2020-01-01' })).rows).toHaveLength(0);
+		expect((await listRecentActivity(owner, 3)).map((row) => row.subjectId)).toEqual([null, '54', '53']);
 	});
 
 	it('is read by owners only', async () => {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
-import { optionalText } from './fields';
+import { emptyAsUndefined, optionalText } from './fields';
 
-const emptyAsUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 const dateOnly = z.preprocess(
 	emptyAsUndefined,
 	z.iso.date({ error: () => m.validation_date() }).optional()

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { COMPETITION_STATUSES } from '$lib/domain/competition/lifecycle';
-import { checkboxField, optionalText, requiredText, slugField } from './fields';
+import { checkboxField, emptyAsNull, emptyAsUndefined, optionalText, requiredText, slugField } from './fields';
 import { schemeSchema } from './scheme';
 
-const emptyAsNull = (value: unknown) => (value === '' || value === undefined ? null : value);
 const optionalDate = z.preprocess(emptyAsNull, z.iso.date({ error: () => m.validation_date() }).nullable());
 
 export const competitionKindField = z.enum(['skills_contest', 'craftsman_award'], { error: () => m.validation_invalid() });
@@ -28,7 +27,7 @@ export const createCompetitionSchema = z
 	.object({
 		kind: competitionKindField,
 		...competitionFieldsShape,
-		template: z.preprocess((value) => (value === '' ? undefined : value), z.enum(['skills_contest', 'craftsman_award', 'worldskills']).optional()),
+		template: z.preprocess(emptyAsUndefined, z.enum(['skills_contest', 'craftsman_award', 'worldskills']).optional()),
 		eventName: optionalText(100).default('')
 	})
 	.refine(datesInOrder, datesInOrderIssue)

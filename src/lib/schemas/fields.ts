@@ -59,3 +59,7 @@ export const checkboxField = z
 export const roleField = z.enum(['owner', 'organiser', 'contestant'], { error: () => m.validation_role() });
 
 export const localeField = z.enum(['zh-CN', 'en'], { error: () => m.validation_invalid() });
+
+/** An empty form field means "not given": optional fields read "" as undefined (or null where stored as null). */
+export const emptyAsUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+export const emptyAsNull = (value: unknown) => (value === '' || value === undefined ? null : value);

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { checkboxField, emailField, newPasswordField, requiredText, roleField, slugField } from './fields';
+import { checkboxField, emailField, emptyAsUndefined, newPasswordField, requiredText, roleField, slugField } from './fields';
 
-/** An empty optional field in a form arrives as "" and means "not given". */
-const optionalNewPassword = z.preprocess((value) => (value === '' ? undefined : value), newPasswordField.optional());
+const optionalNewPassword = z.preprocess(emptyAsUndefined, newPasswordField.optional());
 
 export const createOrganisationSchema = z.object({
 	name: requiredText(100),

@@ -34,3 +34,9 @@ export async function readAuditLog(
 	const page = rows.slice(0, AUDIT_PAGE_SIZE);
 	return { rows: page, actions, nextBeforeId: hasMore ? (page.at(-1)?.id ?? null) : null };
 }
+
+/** The newest few entries, for an organisation's overview page. */
+export async function listRecentActivity(actor: OrgActor, limit: number): Promise<AuditRow[]> {
+	requireRole(actor, ['owner']);
+	return listAuditRows(db(), actor.organisation.id, { limit });
+}

@@ -64,28 +64,35 @@ function pickFields({ title, organiser, startsOn, endsOn, venue, description, sl
 	return { title, organiser, startsOn, endsOn, venue, description, slug };
 }
 
-/** What stands between the competition and its next step; empty when it may move on. */
-export async function listLifecycleBlockers(actor: OrgActor, competition: competitions.CompetitionRow, conn: Db = db()) {
-	const next = nextStatus(competition.status);
-	if (!next) return { next, blockers: findLifecycleBlockers(competition.status, competition.status, { events: [] }) };
+/** The competition's events, each with its rounds and the version and validity of each round's scheme. */
+async function loadStructure(conn: Db, actor: OrgActor, competitionId: string) {
 	const [events, rounds, schemes] = await Promise.all([
-		listEvents(conn, actor.organisation.id, competition.id),
-		listRoundsOfCompetition(conn, actor.organisation.id, competition.id),
-		listLatestSchemes(conn, actor.organisation.id, competition.id)
+		listEvents(conn, actor.organisation.id, competitionId),
+		listRoundsOfCompetition(conn, actor.organisation.id, competitionId),
+		listLatestSchemes(conn, actor.organisation.id, competitionId)
 	]);
-	const schemeByRound = new Map(schemes.map((row) => [row.roundId, row.scheme]));
+	const schemeByRound = new Map(schemes.map((row) => [row.roundId, row]));
+	return events.map((event) => ({
+		...event,
+		rounds: rounds
+			.filter((round) => round.eventId === event.id)
+			.map((round) => {
+				const scheme = schemeByRound.get(round.id);
+				return { ...round, schemeVersion: scheme?.version ?? null, schemeIsValid: scheme ? validateScheme(scheme.scheme).length === 0 : false };
+			})
+	}));
+}
+
+/** What stands between the competition and its next step; empty when it may move on. */
+function lifecycleOf(competition: competitions.CompetitionRow, structure: Awaited<ReturnType<typeof loadStructure>>) {
+	const next = nextStatus(competition.status);
 	const readiness = {
-		events: events.map((event) => ({
+		events: structure.map((event) => ({
 			id: event.id,
-			rounds: rounds
-				.filter((round) => round.eventId === event.id)
-				.map((round) => {
-					const scheme = schemeByRound.get(round.id);
-					return { id: round.id, hasScheme: scheme !== undefined, schemeIsValid: scheme !== undefined && validateScheme(scheme).length === 0 };
-				})
+			rounds: event.rounds.map((round) => ({ id: round.id, hasScheme: round.schemeVersion !== null, schemeIsValid: round.schemeIsValid }))
 		}))
 	};
-	return { next, blockers: findLifecycleBlockers(competition.status, next, readiness) };
+	return { next, blockers: findLifecycleBlockers(competition.status, next ?? competition.status, readiness) };
 }
 
 /** Moves the competition one step on (e.g. registration → screening), when nothing blocks it. */
@@ -93,7 +100,7 @@ export async function advanceCompetition(actor: OrgActor, id: string, to: Compet
 	requireRole(actor, MANAGER_ROLES);
 	return db().begin(async (tx) => {
 		const competition = await loadCompetition(tx, actor, id, true);
-		const { next, blockers } = await listLifecycleBlockers(actor, competition, tx);
+		const { next, blockers } = lifecycleOf(competition, await loadStructure(tx, actor, id));
 		if (next !== to && blockers.length === 0) blockers.push('not_next_step');
 		if (blockers.length > 0) throw new DomainError('lifecycle_blocked', { blockers: blockers.join(','), from: competition.status, to });
 		await competitions.updateCompetitionStatus(tx, actor.organisation.id, id, to);
@@ -105,25 +112,6 @@ export async function advanceCompetition(actor: OrgActor, id: string, to: Compet
 /** Everything the competition page shows: details, events with rounds and their schemes, next step. */
 export async function getCompetitionOverview(actor: OrgActor, id: string) {
 	requireRole(actor, MANAGER_ROLES);
-	const competition = await loadCompetition(db(), actor, id);
-	const [events, rounds, schemes, lifecycle] = await Promise.all([
-		listEvents(db(), actor.organisation.id, id),
-		listRoundsOfCompetition(db(), actor.organisation.id, id),
-		listLatestSchemes(db(), actor.organisation.id, id),
-		listLifecycleBlockers(actor, competition)
-	]);
-	const schemeByRound = new Map(schemes.map((row) => [row.roundId, row]));
-	return {
-		competition,
-		lifecycle,
-		events: events.map((event) => ({
-			...event,
-			rounds: rounds
-				.filter((round) => round.eventId === event.id)
-				.map((round) => {
-					const scheme = schemeByRound.get(round.id);
-					return { ...round, schemeVersion: scheme?.version ?? null, schemeIsValid: scheme ? validateScheme(scheme.scheme).length === 0 : false };
-				})
-		}))
-	};
+	const [competition, events] = await Promise.all([loadCompetition(db(), actor, id), loadStructure(db(), actor, id)]);
+	return { competition, lifecycle: lifecycleOf(competition, events), events };
 }
