@@ -23,6 +23,10 @@ test('once judging starts a scheme change needs a reason and becomes a new versi
 	await expect(page.getByRole('status').filter({ hasText: '评审已经开始，方案已冻结' })).toBeVisible();
 	await page.locator('#f-components-0-weight').fill('25');
 	await page.locator('#f-components-1-weight').fill('75');
+	// Names in the criteria, deduction and award tables are edited in place too.
+	await page.locator('#f-components-1-criteria-0-label-zh-CN').fill('工艺规范（含刀具选用）');
+	await page.locator('#f-components-1-deductions-0-key').fill('workpiece_defect');
+	await page.locator('#f-tiers-0-label-en').fill('Gold prize');
 	await page.getByTestId('scheme-save').click();
 	await expect(page.getByText('评分已开始，修改评分方案会生成新版本，请填写修改原因').first()).toBeVisible();
 
@@ -33,4 +37,7 @@ test('once judging starts a scheme change needs a reason and becomes a new versi
 	await expect(history.locator('tbody tr').first()).toContainText('裁判长会议：理论占比调整为 25%');
 	await page.reload();
 	await expect(page.locator('#f-components-0-weight')).toHaveValue('25');
+	await expect(page.locator('#f-components-1-criteria-0-label-zh-CN')).toHaveValue('工艺规范（含刀具选用）');
+	await expect(page.locator('#f-components-1-deductions-0-key')).toHaveValue('workpiece_defect');
+	await expect(page.locator('#f-tiers-0-label-en')).toHaveValue('Gold prize');
 });
