@@ -4,6 +4,7 @@ import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/lib/server/db/embedded';
 import { runMigrations } from '../../src/lib/server/db/migrate';
+import { ensureRuntimeRole } from '../../src/lib/server/db/roles';
 import { startAppServer } from './app-server';
 
 // One PostgreSQL for the whole run: embedded on its own port and data directory (wiped first),
@@ -21,10 +22,14 @@ export async function setup(project: TestProject) {
 	}
 	const sql = postgres(url, { max: 1, onnotice: () => {} });
 	await runMigrations(sql);
+	// As an operator with an external server does: a login role with no rights for the app, the
+	// owner for migrations; the app's start-up grants the runtime role what it needs.
+	const appDatabaseUrl = await ensureRuntimeRole(sql, url, 'jiangxin_app_test', 'jiangxin-app-test');
 	await sql.end();
 	// The real server for HTTP and socket.io tests, built if the build is missing or stale.
-	app = await startAppServer(url);
+	app = await startAppServer(appDatabaseUrl, { DATABASE_MIGRATION_URL: url });
 	project.provide('databaseUrl', url);
+	project.provide('appDatabaseUrl', appDatabaseUrl);
 	project.provide('appUrl', app.url);
 }
 
@@ -35,7 +40,10 @@ export async function teardown() {
 
 declare module 'vitest' {
 	export interface ProvidedContext {
+		/** The owner: tests' own helper connection. */
 		databaseUrl: string;
+		/** Exactly the role and credentials the app server connects with. */
+		appDatabaseUrl: string;
 		appUrl: string;
 	}
 }

@@ -4,8 +4,10 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { clearLeftoverPostmaster, watchForParentExit } from './postmaster';
 
 export interface EmbeddedDatabase {
+	/** The cluster's superuser, which owns the tables and runs migrations; never the app's connection. */
 	url: string;
 	stop(): Promise<void>;
 }
@@ -82,6 +84,8 @@ export async function startEmbeddedPostgres({ dataDir, port, onLog }: EmbeddedOp
 	});
 	await mkdir(path.dirname(dataDir), { recursive: true });
 	if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
+	const cleared = await clearLeftoverPostmaster(dataDir);
+	if (cleared) console.warn(`[jiangxin] ${cleared}; starting afresh.`);
 	try {
 		await server.start();
 	} catch (error) {
@@ -91,8 +95,12 @@ export async function startEmbeddedPostgres({ dataDir, port, onLog }: EmbeddedOp
 				`Is another copy already running on that port? Its last words:\n${log.join('').trim()}`
 		);
 	}
+	const watchdog = watchForParentExit(dataDir);
 	return {
 		url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
-		stop: () => server.stop()
+		stop: async () => {
+			watchdog?.kill();
+			await server.stop();
+		}
 	};
 }
