@@ -17,7 +17,7 @@ export function freePort(): Promise<number> {
  * Runs the production entry (server.js: build if stale, adapter-node handler + socket.io) on the test
  * database, as an operator would: `databaseUrl` is the app's own role, `env` may add DATABASE_MIGRATION_URL.
  */
-export async function startAppServer(databaseUrl: string, env: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startAppServer(databaseUrl: string, env: Record<string, string> = {}): Promise<{ url: string; pid: number; output: () => string; stop: () => Promise<void> }> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const child: ChildProcess = spawn(process.execPath, ['server.js'], {
@@ -40,6 +40,8 @@ export async function startAppServer(databaseUrl: string, env: Record<string, st
 	if (Date.now() >= deadline) throw new Error(`The app server did not answer /healthz in time:\n${output}`);
 	return {
 		url,
+		pid: child.pid!,
+		output: () => output,
 		stop: () =>
 			new Promise<void>((resolve) => {
 				if (child.exitCode !== null) return resolve();
