@@ -1,9 +1,8 @@
 // Production entry: one HTTP server for SvelteKit (adapter-node's handler) and socket.io.
-// `npm start` runs this; it builds first when the build is missing or older than the sources.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// `npm start` runs this; it builds first when the build is missing or older than the sources
+// (`npm install` builds already, as its prepare step).
 import http from 'node:http';
-import path from 'node:path';
+import { ensureBuilt } from './scripts/build.mjs';
 import { attachSocketServer, runShutdownHooks } from './src/lib/server/runtime.js';
 
 const port = Number(process.env.PORT || 3000);
@@ -11,28 +10,7 @@ const host = process.env.HOST || '0.0.0.0';
 // Without ORIGIN adapter-node cannot tell same-site form posts from cross-site ones and refuses them all.
 process.env.ORIGIN ||= `http://localhost:${port}`;
 
-const SOURCES = ['src', 'static', 'package.json', 'svelte.config.js', 'vite.config.ts', 'project.inlang'];
-const GENERATED = path.join('src', 'lib', 'paraglide');
-
-function newestChange(entry) {
-	if (!existsSync(entry) || entry === GENERATED) return 0;
-	const stat = statSync(entry);
-	if (!stat.isDirectory()) return stat.mtimeMs;
-	return Math.max(stat.mtimeMs, ...readdirSync(entry).map((name) => newestChange(path.join(entry, name))));
-}
-
-function ensureBuilt() {
-	const built = 'build/handler.js';
-	if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...SOURCES.map(newestChange))) return;
-	console.info('[jiangxin] building the app (first start, or the sources changed)…');
-	const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-	if (result.status !== 0) {
-		console.error('[jiangxin] the build failed; see the messages above.');
-		process.exit(1);
-	}
-}
-
-ensureBuilt();
+if (!(await ensureBuilt('first start, or the sources changed'))) process.exit(1);
 const server = http.createServer();
 const io = attachSocketServer(server);
 

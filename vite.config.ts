@@ -26,6 +26,8 @@ export default defineConfig({
 		sveltekit(),
 		socketIoDevServer()
 	],
+	// Rolldown's plugin-timing report fills a loaded machine's build output with noise.
+	build: { rolldownOptions: { checks: { pluginTimings: false } } },
 	server: {
 		port: 5180,
 		// The embedded PostgreSQL writes WAL under ./data; watching it would reload the page on every write.

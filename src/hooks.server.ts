@@ -8,6 +8,7 @@ import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { authenticateSession } from '$lib/server/auth/account';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { wireRealtime } from '$lib/server/realtime/io';
+import { describeClientError } from '$lib/server/http/client-errors';
 
 export const init: ServerInit = async () => {
 	await startDatabase(readDatabaseConfig(env));
@@ -44,9 +45,10 @@ const i18n: Handle = ({ event, resolve }) =>
 
 export const handle = sequence(requestId, authentication, i18n);
 
-export const handleError: HandleServerError = ({ error, event, status }) => {
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const id = event.locals.requestId ?? crypto.randomUUID();
-	if (status === 404) return { message: m.errors_not_found(), code: 'not_found', requestId: id };
+	const clientError = describeClientError(event, status, message, id);
+	if (clientError) return clientError;
 	console.error(`[${id}] ${event.request.method} ${event.url.pathname}`, error);
 	return { message: m.errors_unexpected({ requestId: id }), code: 'unexpected', requestId: id };
 };
