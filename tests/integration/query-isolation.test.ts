@@ -1,0 +1,206 @@
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '../../src/lib/server/db/client';
+import { recordAudit } from '../../src/lib/server/audit/service';
+import * as audit from '../../src/lib/server/audit/queries';
+import * as tokens from '../../src/lib/server/auth/api-token-queries';
+import { createApiToken } from '../../src/lib/server/auth/api-tokens';
+import * as competitions from '../../src/lib/server/competitions/competition-queries';
+import * as schemes from '../../src/lib/server/competitions/scheme-queries';
+import * as structure from '../../src/lib/server/competitions/structure-queries';
+import * as organisations from '../../src/lib/server/organisations/queries';
+import type { OrgActor } from '../../src/lib/server/auth/actor';
+import { competitionFields, newCompetitionFromTemplate, TEXTILE_SCHEME } from '../fixtures/competitions';
+import { joinOrg, newOrg } from '../fixtures/factories';
+
+// The query functions themselves, below the services' checks: each is called with organisation A's
+// id and organisation B's other ids, and must find nothing of B and change nothing of B. Dropping the
+// organisation filter from any of them fails its case here.
+
+interface Tenant {
+	owner: OrgActor;
+	organiser: OrgActor;
+	competitionId: string;
+	eventId: string;
+	roundId: string;
+	schemeVersionId: string;
+	tokenId: string;
+}
+
+async function newTenant(): Promise<Tenant> {
+	const owner = await newOrg();
+	const organiser = await joinOrg(owner, 'organiser');
+	const competition = await newCompetitionFromTemplate(owner, 'skills_contest');
+	const organisationId = owner.organisation.id;
+	const [event] = await structure.listEvents(db(), organisationId, competition.id);
+	const [round] = await structure.listRoundsOfCompetition(db(), organisationId, competition.id);
+	const version = await schemes.getLatestSchemeVersion(db(), organisationId, round!.id);
+	const { id: tokenId } = await createApiToken(owner, '报名系统');
+	await recordAudit(db(), owner, { action: 'score.changed', subjectType: 'score', subjectId: `secret-${organisationId}` });
+	return { owner, organiser, competitionId: competition.id, eventId: event!.id, roundId: round!.id, schemeVersionId: version!.id, tokenId };
+}
+
+/** Everything of B a query could leak or change, read as the owner sees it. */
+async function snapshot(tenant: Tenant) {
+	const id = tenant.owner.organisation.id;
+	return {
+		members: await organisations.listMembers(db(), id),
+		tokens: await tokens.listApiTokens(db(), id),
+		competition: await competitions.getCompetition(db(), id, tenant.competitionId),
+		events: await structure.listEvents(db(), id, tenant.competitionId),
+		rounds: await structure.listRoundsOfCompetition(db(), id, tenant.competitionId),
+		schemes: await schemes.listSchemeVersions(db(), id, tenant.roundId)
+	};
+}
+
+let a: Tenant;
+let b: Tenant;
+let bBefore: Awaited<ReturnType<typeof snapshot>>;
+beforeAll(async () => {
+	a = await newTenant();
+	b = await newTenant();
+	bBefore = await snapshot(b);
+});
+
+const A = () => a.owner.organisation.id;
+const refused = (promise: Promise<unknown>) => expect(promise).rejects.toThrow(/foreign key/);
+
+/** One case per exported query function that takes an organisation id, keyed "file:function". */
+const cases: Record<string, () => Promise<void>> = {
+	'audit/queries.ts:listAuditRows': async () => {
+		const rows = await audit.listAuditRows(db(), A(), { limit: 1000 });
+		expect(rows.map((row) => row.subjectId)).toContain(`secret-${A()}`);
+		expect(rows.map((row) => row.subjectId)).not.toContain(`secret-${b.owner.organisation.id}`);
+	},
+	'audit/queries.ts:listAuditActions': async () => {
+		await recordAudit(db(), b.owner, { action: 'vote.only_in_b', subjectType: 'vote' });
+		expect(await audit.listAuditActions(db(), A())).not.toContain('vote.only_in_b');
+	},
+	'auth/api-token-queries.ts:insertApiToken': async () => {
+		// The organisation is explicit; the token is A's, and B's list does not gain it.
+		await tokens.insertApiToken(db(), { organisationId: A(), userId: a.owner.user.id, name: 'A 的令牌', tokenHash: randomBytes(32).toString('hex'), tokenPrefix: 'jx_a' });
+		expect((await tokens.listApiTokens(db(), b.owner.organisation.id)).map((token) => token.name)).not.toContain('A 的令牌');
+	},
+	'auth/api-token-queries.ts:listApiTokens': async () => {
+		expect((await tokens.listApiTokens(db(), A())).map((token) => token.id)).not.toContain(b.tokenId);
+	},
+	'auth/api-token-queries.ts:revokeApiToken': async () => {
+		expect(await tokens.revokeApiToken(db(), A(), b.tokenId, new Date())).toBe(false);
+	},
+	'organisations/queries.ts:insertMembership': async () => {
+		await organisations.insertMembership(db(), A(), b.organiser.user.id, 'organiser');
+		expect(await organisations.hasMembership(db(), b.organiser.user.id, A())).toBe(true);
+		await organisations.deleteMembership(db(), A(), b.organiser.user.id);
+	},
+	'organisations/queries.ts:listMembers': async () => {
+		const members = await organisations.listMembers(db(), A());
+		expect(members.map((member) => member.userId).sort()).toEqual([a.owner.user.id, a.organiser.user.id].sort());
+	},
+	'organisations/queries.ts:getMember': async () => {
+		expect(await organisations.getMember(db(), A(), b.organiser.user.id)).toBeUndefined();
+	},
+	'organisations/queries.ts:updateMemberRole': async () => {
+		await organisations.updateMemberRole(db(), A(), b.organiser.user.id, 'owner');
+	},
+	'organisations/queries.ts:deleteMembership': async () => {
+		await organisations.deleteMembership(db(), A(), b.organiser.user.id);
+	},
+	'organisations/queries.ts:countOwnersForUpdate': async () => {
+		expect(await organisations.countOwnersForUpdate(db(), A())).toBe(1);
+	},
+	'organisations/queries.ts:hasMembership': async () => {
+		expect(await organisations.hasMembership(db(), b.owner.user.id, A())).toBe(false);
+	},
+	'competitions/competition-queries.ts:insertCompetition': async () => {
+		const created = await competitions.insertCompetition(db(), A(), competitionFields({ title: '只属于 A' }));
+		expect((await competitions.listCompetitions(db(), b.owner.organisation.id)).map((row) => row.id)).not.toContain(created.id);
+	},
+	'competitions/competition-queries.ts:listCompetitions': async () => {
+		expect((await competitions.listCompetitions(db(), A())).map((row) => row.id)).not.toContain(b.competitionId);
+	},
+	'competitions/competition-queries.ts:getCompetition': async () => {
+		expect(await competitions.getCompetition(db(), A(), b.competitionId)).toBeUndefined();
+		expect(await competitions.getCompetition(db(), A(), b.competitionId, true)).toBeUndefined();
+	},
+	'competitions/competition-queries.ts:updateCompetition': async () => {
+		expect(await competitions.updateCompetition(db(), A(), b.competitionId, { ...competitionFields(), title: '被 A 改了' })).toBeUndefined();
+	},
+	'competitions/competition-queries.ts:updateCompetitionStatus': async () => {
+		await competitions.updateCompetitionStatus(db(), A(), b.competitionId, 'final');
+	},
+	'competitions/scheme-queries.ts:getLatestSchemeVersion': async () => {
+		expect(await schemes.getLatestSchemeVersion(db(), A(), b.roundId)).toBeUndefined();
+		expect(await schemes.getLatestSchemeVersion(db(), A(), b.roundId, true)).toBeUndefined();
+	},
+	'competitions/scheme-queries.ts:listSchemeVersions': async () => {
+		expect(await schemes.listSchemeVersions(db(), A(), b.roundId)).toEqual([]);
+	},
+	'competitions/scheme-queries.ts:listLatestSchemes': async () => {
+		expect(await schemes.listLatestSchemes(db(), A(), b.competitionId)).toEqual([]);
+	},
+	'competitions/scheme-queries.ts:insertSchemeVersion': async () => {
+		await refused(schemes.insertSchemeVersion(db(), A(), { roundId: b.roundId, version: 99, scheme: TEXTILE_SCHEME, reason: 'A 写入 B', createdBy: a.owner.user.id }));
+	},
+	'competitions/scheme-queries.ts:replaceSchemeVersion': async () => {
+		await schemes.replaceSchemeVersion(db(), A(), b.schemeVersionId, TEXTILE_SCHEME, a.owner.user.id);
+	},
+	'competitions/structure-queries.ts:insertEvent': async () => {
+		await refused(structure.insertEvent(db(), A(), b.competitionId, { name: 'A 塞进 B', participation: 'individual', capacity: null }));
+	},
+	'competitions/structure-queries.ts:listEvents': async () => {
+		expect(await structure.listEvents(db(), A(), b.competitionId)).toEqual([]);
+	},
+	'competitions/structure-queries.ts:getEvent': async () => {
+		expect(await structure.getEvent(db(), A(), b.eventId)).toBeUndefined();
+	},
+	'competitions/structure-queries.ts:updateEvent': async () => {
+		expect(await structure.updateEvent(db(), A(), b.eventId, { name: '被 A 改了', participation: 'team', capacity: 1 })).toBeUndefined();
+	},
+	'competitions/structure-queries.ts:deleteEvent': async () => {
+		await structure.deleteEvent(db(), A(), b.eventId);
+	},
+	'competitions/structure-queries.ts:insertRound': async () => {
+		await refused(structure.insertRound(db(), A(), b.eventId, { name: 'A 塞进 B', blind: false }));
+	},
+	'competitions/structure-queries.ts:listRoundsOfCompetition': async () => {
+		expect(await structure.listRoundsOfCompetition(db(), A(), b.competitionId)).toEqual([]);
+	},
+	'competitions/structure-queries.ts:getRound': async () => {
+		expect(await structure.getRound(db(), A(), b.roundId)).toBeUndefined();
+	},
+	'competitions/structure-queries.ts:updateRound': async () => {
+		await structure.updateRound(db(), A(), b.roundId, { name: '被 A 改了', blind: true });
+	},
+	'competitions/structure-queries.ts:deleteRound': async () => {
+		await structure.deleteRound(db(), A(), b.roundId);
+	}
+};
+
+/** Exported functions of every query module whose parameters name an organisation id. */
+function queryFunctionsTakingAnOrganisation(): string[] {
+	const root = path.resolve('src/lib/server');
+	const found: string[] = [];
+	for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+		if (!/(^|[/-])queries\.ts$/.test(file)) continue;
+		const text = readFileSync(path.join(root, file), 'utf8');
+		for (const match of text.matchAll(/export (?:async )?function (\w+)\s*\(([^)]*)\)/g)) {
+			if (/organisationId/.test(match[2]!)) found.push(`${file.split(path.sep).join('/')}:${match[1]}`);
+		}
+	}
+	return found.sort();
+}
+
+describe('query functions, given another organisation’s ids', () => {
+	it('each one that takes an organisation id has a case here', () => {
+		expect(Object.keys(cases).sort()).toEqual(queryFunctionsTakingAnOrganisation());
+	});
+
+	for (const [name, check] of Object.entries(cases)) {
+		it(`${name} finds and changes nothing of the other organisation`, async () => {
+			await check();
+			expect(await snapshot(b)).toEqual(bBefore);
+		});
+	}
+});
