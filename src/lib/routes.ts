@@ -12,6 +12,7 @@ export const routes = {
 	admin: () => '/admin/organisations',
 	organisation: (slug: string) => org(slug),
 	members: (slug: string) => `${org(slug)}/members`,
+	invitation: (token: string) => `/invitations/${encodeURIComponent(token)}`,
 	settings: (slug: string) => `${org(slug)}/settings`,
 	apiTokens: (slug: string) => `${org(slug)}/api-tokens`,
 	audit: (slug: string, query?: Record<string, string | undefined>) => {

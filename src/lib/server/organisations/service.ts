@@ -103,21 +103,6 @@ export async function listMembers(actor: OrgActor): Promise<queries.MemberRow[]>
 	return queries.listMembers(db(), actor.organisation.id);
 }
 
-/** An owner adds a person (creating their account when new) with a role. */
-export async function addMember(
-	actor: OrgActor,
-	input: { email: string; displayName: string; password?: string; role: MemberRole }
-): Promise<void> {
-	requireRole(actor, ['owner']);
-	const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-	await db().begin(async (tx) => {
-		const user = await findOrCreateUser(tx, input.email, input.displayName, passwordHash);
-		if (await queries.getMember(tx, actor.organisation.id, user.id)) throw new DomainError('already_member', {}, 'email');
-		await queries.insertMembership(tx, actor.organisation.id, user.id, input.role);
-		await recordAudit(tx, actor, { action: 'membership.added', subjectType: 'user', subjectId: user.id, after: { email: user.email, role: input.role } });
-	});
-}
-
 export async function changeMemberRole(actor: OrgActor, userId: string, role: MemberRole): Promise<void> {
 	requireRole(actor, ['owner']);
 	await db().begin(async (tx) => {
