@@ -33,6 +33,7 @@ export const routes = {
 const REDIRECT_BASE = 'http://jiangxin.invalid';
 // Control characters and backslashes are dropped or turned into "/" by browsers' URL parsers, which
 // is how "/\t/evil.test" or "/\\evil.test" become another host; such a value is never a path we made.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_IN_TARGET = /[\u0000-\u001f\u007f-\u009f\\]/;
 
 /**
