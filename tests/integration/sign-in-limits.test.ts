@@ -29,7 +29,7 @@ async function waitForAttempts(email: string, count: number): Promise<void> {
 describe('sign-in limits under concurrency, over HTTP', () => {
 	beforeEach(() => forgetLoopbackSignIns());
 
-	it('checks at most five of 24 simultaneous wrong passwords and leaves the account locked', async () => {
+	it('answers at most four of 24 simultaneous wrong passwords as wrong, then keeps the account locked', async () => {
 		const user = await newUser();
 		const responses = await Promise.all(Array.from({ length: 24 }, (_, i) => signInOverHttp(user.email, `wrong ${i}`)));
 		const statuses = responses.map((response) => response.status).sort();
@@ -45,6 +45,8 @@ describe('sign-in limits under concurrency, over HTTP', () => {
 		expect(await sessionsOf(user.id)).toBe(0);
 	}, 60_000);
 
+	// Also the guard that no password is checked beyond the limit: the right one arrives after five
+	// attempts were counted, so checking it at all would sign in.
 	it('does not let the right password through a burst of fifteen wrong ones', async () => {
 		const user = await newUser();
 		const wrong = Array.from({ length: 15 }, (_, i) => signInOverHttp(user.email, `guess ${i}`));
