@@ -6,6 +6,7 @@ import { createSession } from '../../src/lib/server/auth/session';
 import { changeMemberRole, removeMember } from '../../src/lib/server/organisations/service';
 import { actorFor, joinOrg, newOrg, TEST_PASSWORD } from '../fixtures/factories';
 import { insertMembership } from '../../src/lib/server/organisations/queries';
+import { getLiveApiTokenForUpdate, revokeMemberApiTokens } from '../../src/lib/server/auth/api-token-queries';
 import { postForm, sessionCookie } from './http-helpers';
 
 const api = (path: string, token: string) => fetch(`${inject('appUrl')}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
@@ -86,6 +87,16 @@ describe('API token roles', () => {
 		await insertMembership(db(), owner.organisation.id, organiser.user.id, 'organiser');
 		expect((await api('/organisation', token)).status).toBe(401);
 		expect((await auditRows('api_token.revoked', id)).map((row) => (row.after as { reason: string }).reason)).toEqual(['member_removed']);
+	});
+
+	it('finds and revokes tokens only within the organisation the query is given', async () => {
+		const ownerA = await newOrg();
+		const ownerB = await newOrg();
+		const ofB = await createApiToken(ownerB, 'B 的令牌');
+		expect(await getLiveApiTokenForUpdate(db(), ownerA.organisation.id, ofB.id)).toBeUndefined();
+		expect(await revokeMemberApiTokens(db(), ownerA.organisation.id, ownerB.user.id, [], new Date())).toEqual([]);
+		await expect(revokeApiToken(ownerA, ofB.id, new Date())).rejects.toMatchObject({ code: 'not_found' });
+		expect((await api('/organisation', ofB.token)).status).toBe(200);
 	});
 
 	it('records a revocation with its organisation and before and after', async () => {
