@@ -12,6 +12,7 @@ export const routes = {
 	admin: () => '/admin/organisations',
 	organisation: (slug: string) => org(slug),
 	members: (slug: string) => `${org(slug)}/members`,
+	invitation: (token: string) => `/invitations/${encodeURIComponent(token)}`,
 	settings: (slug: string) => `${org(slug)}/settings`,
 	apiTokens: (slug: string) => `${org(slug)}/api-tokens`,
 	audit: (slug: string, query?: Record<string, string | undefined>) => {
@@ -28,8 +29,27 @@ export const routes = {
 	health: () => '/healthz'
 };
 
-/** Only same-site paths are followed after sign-in, so a crafted link cannot send people elsewhere. */
+// A base that no real request has: a target is accepted only when resolving it keeps this origin.
+const REDIRECT_BASE = 'http://jiangxin.invalid';
+// Control characters and backslashes are dropped or turned into "/" by browsers' URL parsers, which
+// is how "/\t/evil.test" or "/\\evil.test" become another host; such a value is never a path we made.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_IN_TARGET = /[\u0000-\u001f\u007f-\u009f\\]/;
+
+/**
+ * The one judge of where to go after sign-in or a language change: a path on this site, parsed the
+ * way a browser parses it and given back normalised (pathname, search and hash), or the fallback.
+ */
 export function safeRedirectTarget(value: string | null | undefined, fallback = '/'): string {
-	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-	return value;
+	if (!value || !value.startsWith('/') || UNSAFE_IN_TARGET.test(value)) return fallback;
+	let url: URL;
+	try {
+		url = new URL(value, REDIRECT_BASE);
+	} catch {
+		return fallback;
+	}
+	const target = url.pathname + url.search + url.hash;
+	// "/..//evil.test" resolves to the path "//evil.test", which a browser reads as another host.
+	if (url.origin !== REDIRECT_BASE || target.startsWith('//')) return fallback;
+	return target;
 }

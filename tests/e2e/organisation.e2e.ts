@@ -1,27 +1,58 @@
 import { expect, test } from '@playwright/test';
 import { OWNER, signIn } from './fixtures';
 
-test('an owner adds an organiser, with field errors first', async ({ page }) => {
+test('an owner invites an organiser, who creates an account from the link and joins', async ({ page, browser, baseURL }) => {
+	test.setTimeout(120_000);
 	await signIn(page);
 	await page.goto(`/orgs/${OWNER.organisationSlug}/members`);
 	const form = page.locator('form[action="?/addMember"]');
 	await form.getByLabel('电子邮箱').fill('not-an-email');
-	await form.getByRole('button', { name: '添加成员' }).click();
+	await form.getByRole('button', { name: '创建邀请' }).click();
 	await expect(page.locator('#field-email-error')).toHaveText('请输入有效的电子邮箱');
-	await expect(page.locator('#field-displayName-error')).toHaveText('此项必填');
 
 	await form.getByLabel('电子邮箱').fill('organiser@jiangxin.test');
-	await form.getByLabel('姓名').fill('张组织');
-	await form.getByRole('button', { name: '添加成员' }).click();
-	await expect(page.locator('#field-password-error')).toHaveText('新账号需要设置初始密码');
+	await form.getByLabel('角色').selectOption('organiser');
+	await form.getByRole('button', { name: '创建邀请' }).click();
+	await expect(page.getByRole('status')).toContainText('已为 organiser@jiangxin.test 创建邀请。');
+	const link = (await page.getByTestId('invitation-link').textContent())!.trim();
+	expect(link).toMatch(/\/invitations\/[a-z2-7]{32}$/);
+	await expect(page.getByTestId('pending-invitations')).toContainText('organiser@jiangxin.test · 组织者');
 
-	await form.getByLabel('初始密码').fill('organiser passphrase');
-	await form.getByRole('button', { name: '添加成员' }).click();
-	await expect(page.getByRole('status')).toHaveText('已添加成员');
+	// The invited person reads the page in English, creates the account with the invited address and joins.
+	const visitor = await browser.newContext();
+	await visitor.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: baseURL! }]);
+	const invitee = await visitor.newPage();
+	await invitee.goto(link);
+	await expect(invitee.getByRole('heading', { name: `You are invited to join ${OWNER.organisationName}` })).toBeVisible();
+	await expect(invitee.getByText('Role: Organiser. Invited address: organiser@jiangxin.test.')).toBeVisible();
+	await invitee.getByLabel('Name').fill('张组织');
+	await invitee.getByLabel('Password').fill('organiser passphrase');
+	await invitee.getByRole('button', { name: 'Create account and join' }).click();
+	await expect(invitee).toHaveURL(`/orgs/${OWNER.organisationSlug}`);
+	await invitee.goto(link);
+	await expect(invitee.getByText('This invitation link is invalid, expired, revoked or already used.')).toBeVisible();
+	await visitor.close();
+
+	await page.reload();
 	await expect(page.getByText('organiser@jiangxin.test')).toBeVisible();
+	await expect(page.getByText('没有待接受的邀请。')).toBeVisible();
+
+	// A second invitation, revoked: its link stops working.
+	await form.getByLabel('电子邮箱').fill('later@jiangxin.test');
+	await form.getByRole('button', { name: '创建邀请' }).click();
+	const revokedLink = (await page.getByTestId('invitation-link').textContent())!.trim();
+	page.once('dialog', (dialog) => dialog.accept());
+	await page.getByRole('button', { name: '撤销对 later@jiangxin.test 的邀请' }).click();
+	await expect(page.getByRole('status')).toHaveText('已撤销邀请');
+	await expect(page.getByText('没有待接受的邀请。')).toBeVisible();
+	await page.goto(revokedLink);
+	await expect(page.getByText('这个邀请链接无效、已过期、已撤销或已被使用。请联系邀请你的人重新发送。')).toBeVisible();
 
 	await page.goto(`/orgs/${OWNER.organisationSlug}/audit`);
-	await expect(page.getByTestId('audit-rows').getByText('添加成员', { exact: true })).toBeVisible();
+	const rows = page.getByTestId('audit-rows');
+	await expect(rows.getByText('邀请成员', { exact: true }).first()).toBeVisible();
+	await expect(rows.getByText('接受邀请', { exact: true })).toBeVisible();
+	await expect(rows.getByText('撤销邀请', { exact: true })).toBeVisible();
 });
 
 test('an API token created in the browser works for the API until it is revoked', async ({ page, request }) => {

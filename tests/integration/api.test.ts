@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { createApiToken, revokeApiToken } from '../../src/lib/server/auth/api-tokens';
-import { joinOrg, newOrg } from '../fixtures/factories';
+import { acceptInvitation } from '../../src/lib/server/organisations/invitations';
+import { actorFor, joinOrg, newOrg, newUser } from '../fixtures/factories';
 
 const api = (path: string, token: string | null, init: RequestInit = {}) =>
 	fetch(`${inject('appUrl')}/api/v1${path}`, {
@@ -51,11 +52,11 @@ describe('API v1 over HTTP', () => {
 	it('validates bodies field by field and never answers bad input with a 500', async () => {
 		const owner = await newOrg();
 		const { token } = await createApiToken(owner, 'import');
-		const response = await api('/members', token, { method: 'POST', body: JSON.stringify({ email: 'not-an-email', role: 'king' }) });
+		const response = await api('/invitations', token, { method: 'POST', body: JSON.stringify({ email: 'not-an-email', role: 'king' }) });
 		expect(response.status).toBe(400);
 		const { error } = await response.json();
 		expect(error.code).toBe('validation_failed');
-		expect(Object.keys(error.fields).sort()).toEqual(['displayName', 'email', 'role']);
+		expect(Object.keys(error.fields).sort()).toEqual(['email', 'role']);
 		const broken = await api('/members', token, { method: 'POST', body: '{"email":' });
 		expect(broken.status).toBe(400);
 		expect((await broken.json()).error.code).toBe('invalid_json');
@@ -63,18 +64,26 @@ describe('API v1 over HTTP', () => {
 		expect((await api('/audit-log?from=yesterday', token)).status).toBe(400);
 	});
 
-	it('adds a member, changes the role, and the audit log shows both', async () => {
+	it('invites by e-mail, changes the role once accepted, and the audit log shows each step', async () => {
 		const owner = await newOrg();
 		const { token } = await createApiToken(owner, 'hr');
-		const email = `api-${owner.organisation.slug}@example.test`;
-		const created = await api('/members', token, { method: 'POST', body: JSON.stringify({ email, displayName: '王师傅', password: 'a long password', role: 'organiser' }) });
-		expect(created.status).toBe(201);
-		const member = await created.json();
-		expect(member).toMatchObject({ email, displayName: '王师傅', role: 'organiser' });
-		const changed = await api(`/members/${member.userId}`, token, { method: 'PATCH', body: JSON.stringify({ role: 'owner' }) });
-		expect(await changed.json()).toEqual({ userId: member.userId, role: 'owner' });
+		const person = await newUser({ displayName: '王师傅' });
+		const created = await api('/members', token, { method: 'POST', body: JSON.stringify({ email: person.email, role: 'organiser' }) });
+		expect(created.status).toBe(202);
+		const invitation = await created.json();
+		expect(invitation).toMatchObject({ email: person.email, role: 'organiser', acceptUrl: expect.stringContaining('/invitations/') });
+		// Not a member until they accept.
+		expect((await (await api('/members', token)).json()).members).toHaveLength(1);
+		await acceptInvitation(actorFor(person), new URL(invitation.acceptUrl).pathname.split('/').pop()!);
+		const changed = await api(`/members/${person.id}`, token, { method: 'PATCH', body: JSON.stringify({ role: 'owner' }) });
+		expect(await changed.json()).toEqual({ userId: person.id, role: 'owner' });
 		const { entries } = await (await api('/audit-log', token)).json();
-		expect(entries.map((entry: { action: string }) => entry.action).slice(0, 3)).toEqual(['membership.role_changed', 'membership.added', 'api_token.created']);
+		expect(entries.map((entry: { action: string }) => entry.action).slice(0, 4)).toEqual([
+			'membership.role_changed',
+			'membership.invitation_accepted',
+			'membership.invitation_created',
+			'api_token.created'
+		]);
 	});
 
 	it('gives an organiser’s token the organiser’s rights, not more', async () => {
@@ -90,8 +99,8 @@ describe('API v1 over HTTP', () => {
 	it('describes itself in OpenAPI 3.1, generated from the schemas', async () => {
 		const document = await (await fetch(`${inject('appUrl')}/api/v1/openapi.json`)).json();
 		expect(document.openapi).toBe('3.1.0');
-		expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/organisation', '/members', '/members/{userId}', '/audit-log']));
-		expect(document.components.schemas.AddMember.required).toEqual(expect.arrayContaining(['email', 'displayName', 'role']));
+		expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/organisation', '/members', '/members/{userId}', '/invitations', '/invitations/{id}', '/audit-log']));
+		expect(document.components.schemas.InviteMember.required).toEqual(expect.arrayContaining(['email', 'role']));
 		expect(document.components.schemas.ApiError.properties.error.properties.code.type).toBe('string');
 		const page = await fetch(`${inject('appUrl')}/api/v1/docs`);
 		expect(await page.text()).toContain('/api/v1/members/{userId}');

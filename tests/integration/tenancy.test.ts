@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../../src/lib/server/db/client';
 import { recordAudit, readAuditLog } from '../../src/lib/server/audit/service';
+import { acceptInvitation, inviteMember } from '../../src/lib/server/organisations/invitations';
 import {
-	addMember,
 	changeMemberRole,
 	enterOrganisation,
 	getOrganisationSettings,
@@ -11,7 +11,7 @@ import {
 	updateOrganisationSettings
 } from '../../src/lib/server/organisations/service';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../src/lib/server/auth/api-tokens';
-import { joinOrg, newOrg } from '../fixtures/factories';
+import { actorFor, joinOrg, newOrg, newUser } from '../fixtures/factories';
 
 /** Two organisations with an owner and an organiser each; every case acts from A against B. */
 async function twoOrganisations() {
@@ -65,7 +65,8 @@ describe('roles inside one organisation', () => {
 	it('organisers read members but only owners add, change or remove them', async () => {
 		const owner = await newOrg();
 		const organiser = await joinOrg(owner, 'organiser');
-		await expect(addMember(organiser, { email: 'x@example.test', displayName: 'X', password: 'long enough pw', role: 'owner' })).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(inviteMember(organiser, { email: 'x@example.test', role: 'owner' })).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(inviteMember(organiser, { email: 'x@example.test', role: 'contestant' })).rejects.toMatchObject({ code: 'forbidden' });
 		await expect(changeMemberRole(organiser, organiser.user.id, 'owner')).rejects.toMatchObject({ code: 'forbidden' });
 		await expect(updateOrganisationSettings(organiser, { name: 'n', allowSignUp: true })).rejects.toMatchObject({ code: 'forbidden' });
 		expect(await listMembers(organiser)).toHaveLength(2);
@@ -79,12 +80,13 @@ describe('roles inside one organisation', () => {
 
 	it('records every membership change in the audit log', async () => {
 		const owner = await newOrg();
-		await addMember(owner, { email: `new-${owner.organisation.slug}@example.test`, displayName: '新成员', password: 'long enough pw', role: 'organiser' });
+		const person = await newUser({ displayName: '新成员' });
+		await acceptInvitation(actorFor(person), (await inviteMember(owner, { email: person.email, role: 'organiser' })).token);
 		const added = (await listMembers(owner)).find((member) => member.displayName === '新成员')!;
 		await changeMemberRole(owner, added.userId, 'owner');
 		await removeMember(owner, added.userId);
 		const { rows } = await readAuditLog(owner, {});
-		expect(rows.map((row) => row.action)).toEqual(['membership.removed', 'membership.role_changed', 'membership.added']);
+		expect(rows.map((row) => row.action)).toEqual(['membership.removed', 'membership.role_changed', 'membership.invitation_accepted', 'membership.invitation_created']);
 		expect(rows[1]).toMatchObject({ before: { role: 'organiser' }, after: { role: 'owner' } });
 	});
 });

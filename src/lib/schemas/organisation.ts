@@ -16,11 +16,20 @@ export const organisationSettingsSchema = z.object({
 	allowSignUp: checkboxField
 });
 
-export const addMemberSchema = z.object({
+/** Adding a member by e-mail is always an invitation the person accepts. */
+export const inviteMemberSchema = z.object({
 	email: emailField,
-	displayName: requiredText(100),
-	password: optionalNewPassword,
 	role: roleField
+});
+
+export const revokeInvitationSchema = z.object({ invitationId: z.uuid() });
+
+/** Secret of an invitation link: as generated (base32, 160 bits); anything else is simply unknown. */
+export const invitationTokenSchema = z.string().regex(/^[a-z2-7]{32}$/);
+
+export const acceptWithNewAccountSchema = z.object({
+	displayName: requiredText(100),
+	password: newPasswordField
 });
 
 export const changeMemberRoleSchema = z.object({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setupSchema, changePasswordSchema, signInSchema } from './auth';
-import { addMemberSchema, organisationSettingsSchema } from './organisation';
+import { createOrganisationSchema, inviteMemberSchema, organisationSettingsSchema } from './organisation';
 import { auditFilterSchema } from './audit';
 import { fieldErrors } from '$lib/server/http/forms';
 import { setLocale } from '$lib/paraglide/runtime.js';
@@ -36,11 +36,11 @@ describe('form schemas', () => {
 			organisationSlug: '只能用小写字母、数字和中间的连字符，最多 48 个字符',
 			password: '密码至少 10 个字符'
 		});
-		expect(errorsOf(addMemberSchema.safeParse({ email: 'a@b.cn', displayName: 'x', role: 'king' }))).toEqual({ role: '请选择角色' });
+		expect(errorsOf(inviteMemberSchema.safeParse({ email: 'a@b.cn', role: 'king' }))).toEqual({ role: '请选择角色' });
 	});
 
 	it('treat an empty optional password as none, and a ticked checkbox as true', () => {
-		expect(addMemberSchema.parse({ email: 'a@b.cn', displayName: 'x', role: 'organiser', password: '' }).password).toBeUndefined();
+		expect(createOrganisationSchema.parse({ name: 'n', slug: 'demo', ownerEmail: 'a@b.cn', ownerDisplayName: 'x', ownerPassword: '' }).ownerPassword).toBeUndefined();
 		expect(organisationSettingsSchema.parse({ name: 'n', allowSignUp: 'on' }).allowSignUp).toBe(true);
 		expect(organisationSettingsSchema.parse({ name: 'n' }).allowSignUp).toBe(false);
 	});

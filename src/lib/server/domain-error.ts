@@ -34,7 +34,9 @@ export type DomainErrorCode =
 	| 'scheme_frozen_needs_reason'
 	| 'scheme_missing'
 	| 'template_unknown'
-	| 'name_taken';
+	| 'name_taken'
+	| 'invitation_invalid'
+	| 'invitation_wrong_account';
 
 /**
  * Input that breaks a business rule in several places at once (a marking scheme, a round's data):

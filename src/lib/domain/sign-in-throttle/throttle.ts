@@ -1,12 +1,17 @@
-/** Failed sign-ins recorded for one key (an account or a client address) within the current window. */
+/**
+ * Sign-in attempts counted for one key (an account or a client address) within the current window.
+ * An attempt is counted *before* its password is checked, in one atomic database step, so that
+ * concurrent attempts can never check more passwords than the policy allows.
+ */
 export interface ThrottleState {
+	/** Attempts counted in this window, including those whose password check is still running. */
 	failures: number;
 	windowStartedAt: Date;
 	lockedUntil: Date | null;
 }
 
 export interface ThrottlePolicy {
-	/** Failures older than this no longer count. */
+	/** Attempts older than this no longer count. */
 	windowMs: number;
 	/** Failures allowed before each further failure is answered more slowly. */
 	freeFailures: number;
@@ -42,32 +47,36 @@ export const ADDRESS_POLICY: ThrottlePolicy = {
 
 export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-/** Whether a sign-in may be attempted now; a locked key is refused until its lock ends. */
-export function checkSignInAllowed(state: ThrottleState | null, now: Date): ThrottleVerdict {
-	if (!state?.lockedUntil || state.lockedUntil <= now) return { allowed: true };
-	return { allowed: false, retryAfterSeconds: Math.ceil((state.lockedUntil.getTime() - now.getTime()) / 1000) };
+/**
+ * Whether an attempt, already counted into `state`, may check its password. Refused while the key is
+ * locked, and beyond the limit even before the lock is written (attempts still in flight).
+ */
+export function judgeCountedAttempt(state: ThrottleState, now: Date, policy: ThrottlePolicy): ThrottleVerdict {
+	if (state.lockedUntil && state.lockedUntil > now) {
+		return { allowed: false, retryAfterSeconds: Math.ceil((state.lockedUntil.getTime() - now.getTime()) / 1000) };
+	}
+	if (state.failures > policy.lockAfter) return { allowed: false, retryAfterSeconds: Math.ceil(policy.lockMs / 1000) };
+	return { allowed: true };
 }
 
 /**
- * Counts one more failure. A window that has passed starts afresh. Returns the new state and how long
- * to hold the answer back: nothing for the first few failures, then a growing delay, then a lock.
+ * What a failed password check that was the `failures`-th attempt of its window leads to: nothing for
+ * the first few, then a growing delay, then a lock at the limit.
  */
-export function recordSignInFailure(
-	state: ThrottleState | null,
-	now: Date,
-	policy: ThrottlePolicy
-): { state: ThrottleState; delayMs: number } {
-	const windowOpen = state !== null && now.getTime() - state.windowStartedAt.getTime() < policy.windowMs;
-	const failures = windowOpen ? state.failures + 1 : 1;
-	const windowStartedAt = windowOpen ? state.windowStartedAt : now;
-	const locked = failures >= policy.lockAfter;
-	const delayMs = Math.min(Math.max(0, failures - policy.freeFailures) * policy.delayStepMs, policy.maxDelayMs);
+export function failureOutcome(failures: number, policy: ThrottlePolicy): { delayMs: number; lock: boolean } {
 	return {
-		state: {
-			failures: locked ? 0 : failures,
-			windowStartedAt: locked ? now : windowStartedAt,
-			lockedUntil: locked ? new Date(now.getTime() + policy.lockMs) : null
-		},
-		delayMs
+		delayMs: Math.min(Math.max(0, failures - policy.freeFailures) * policy.delayStepMs, policy.maxDelayMs),
+		lock: failures >= policy.lockAfter
 	};
+}
+
+/**
+ * The state after counting one more attempt. The database applies the same rule in one statement
+ * (throttle-queries.ts `countSignInAttempt`); this copy documents it and is tested against it.
+ * A window that has passed, or a lock that has ended, starts afresh; a live lock is left as it is.
+ */
+export function countAttempt(state: ThrottleState | null, now: Date, policy: ThrottlePolicy): ThrottleState {
+	if (state?.lockedUntil && state.lockedUntil > now) return state;
+	const fresh = !state || state.lockedUntil !== null || now.getTime() - state.windowStartedAt.getTime() >= policy.windowMs;
+	return fresh ? { failures: 1, windowStartedAt: now, lockedUntil: null } : { ...state, failures: state.failures + 1 };
 }

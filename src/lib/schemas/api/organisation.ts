@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailField, newPasswordField, requiredText, roleField } from '../fields';
+import { emailField, roleField } from '../fields';
 
 export const organisationSchema = z
 	.object({
@@ -22,14 +22,38 @@ export const memberSchema = z
 
 export const memberListSchema = z.object({ members: z.array(memberSchema) }).meta({ id: 'MemberList' });
 
-export const addMemberBodySchema = z
+export const inviteMemberBodySchema = z
 	.object({
-		email: emailField,
-		displayName: requiredText(100),
-		password: newPasswordField.optional().meta({ description: 'Needed only when the person has no account yet.' }),
-		role: roleField
+		email: emailField.meta({ description: 'Where the person will be known; the answer is the same whether or not it has an account.' }),
+		role: roleField.meta({ description: 'The role they get once they accept. Only owners may invite, owners included.' })
 	})
-	.meta({ id: 'AddMember' });
+	.meta({ id: 'InviteMember' });
+
+export const invitationSchema = z
+	.object({
+		id: z.uuid(),
+		email: z.email(),
+		role: z.enum(['owner', 'organiser', 'contestant']),
+		status: z.enum(['pending', 'expired']).meta({ description: 'Accepted and revoked invitations are no longer listed.' }),
+		invitedBy: z.string().nullable(),
+		createdAt: z.iso.datetime(),
+		expiresAt: z.iso.datetime()
+	})
+	.meta({ id: 'Invitation', description: 'An invitation not yet accepted or revoked. Nothing is shared with the person until they accept.' });
+
+export const createdInvitationSchema = z
+	.object({
+		id: z.uuid(),
+		email: z.email(),
+		role: z.enum(['owner', 'organiser', 'contestant']),
+		expiresAt: z.iso.datetime(),
+		acceptUrl: z.url().meta({ description: 'The link to send to the person. It is shown only in this answer; only its hash is stored.' })
+	})
+	.meta({ id: 'CreatedInvitation' });
+
+export const invitationListSchema = z.object({ invitations: z.array(invitationSchema) }).meta({ id: 'InvitationList' });
+
+export const invitationPathSchema = z.object({ id: z.uuid() });
 
 export const changeRoleBodySchema = z.object({ role: roleField }).meta({ id: 'ChangeMemberRole' });
 

@@ -2,12 +2,14 @@ import type { z } from 'zod';
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { errorResponses } from '$lib/schemas/api/common';
 import {
-	addMemberBodySchema,
 	auditPageSchema,
 	changeRoleBodySchema,
+	createdInvitationSchema,
+	invitationListSchema,
+	invitationPathSchema,
+	inviteMemberBodySchema,
 	memberListSchema,
 	memberPathSchema,
-	memberSchema,
 	organisationSchema
 } from '$lib/schemas/api/organisation';
 import { auditFilterSchema } from '$lib/schemas/audit';
@@ -26,9 +28,37 @@ const organisationPaths: ZodOpenApiPathsObject = {
 		post: {
 			operationId: 'addMember',
 			tags: ['organisation'],
-			summary: 'Add a member (owner tokens only); creates the account when new',
-			requestBody: { required: true, content: { 'application/json': { schema: addMemberBodySchema } } },
-			responses: { '201': ok('The new member', memberSchema), ...errorResponses, '409': errorResponses['400'] }
+			summary: 'Invite a member by e-mail (owner tokens only); the same as POST /invitations',
+			description: 'Nobody becomes a member without accepting: this creates an invitation and answers 202 with its link.',
+			requestBody: { required: true, content: { 'application/json': { schema: inviteMemberBodySchema } } },
+			responses: { '202': ok('The invitation, not yet accepted', createdInvitationSchema), ...errorResponses, '409': errorResponses['400'] }
+		}
+	},
+	'/invitations': {
+		get: {
+			operationId: 'listInvitations',
+			tags: ['organisation'],
+			summary: 'Invitations not yet accepted or revoked, newest first (owner tokens only)',
+			responses: { '200': ok('Open invitations', invitationListSchema), ...errorResponses }
+		},
+		post: {
+			operationId: 'inviteMember',
+			tags: ['organisation'],
+			summary: 'Invite a person by e-mail with a role (owner tokens only)',
+			description:
+				'The person opens the link, signs in or creates an account with that address, and accepts; until then nothing of either organisation is shared. ' +
+				'The answer is the same whether or not the address has an account. Inviting an address again replaces its earlier link. The link works for 7 days.',
+			requestBody: { required: true, content: { 'application/json': { schema: inviteMemberBodySchema } } },
+			responses: { '201': ok('The invitation and its link, shown only here', createdInvitationSchema), ...errorResponses, '409': { ...errorResponses['400'], description: 'The address already belongs to a member.' } }
+		}
+	},
+	'/invitations/{id}': {
+		delete: {
+			operationId: 'revokeInvitation',
+			tags: ['organisation'],
+			summary: 'Revoke an invitation (owner tokens only); its link stops working at once',
+			requestParams: { path: invitationPathSchema },
+			responses: { '204': { description: 'Revoked' }, ...errorResponses }
 		}
 	},
 	'/members/{userId}': {

@@ -1,5 +1,7 @@
 import type { MemberRow } from '../organisations/service';
 import type { AuditRow } from '../audit/service';
+import type { CreatedInvitation, InvitationRow } from '../organisations/invitations';
+import type { InvitationStatus } from '$lib/domain/membership/invitation';
 
 /** How rows leave the API: stable names, ISO times, nothing internal. */
 export function toApiMember(member: MemberRow) {
@@ -18,4 +20,20 @@ export function toApiAuditEntry(row: AuditRow) {
 		ip: row.ip,
 		at: row.createdAt.toISOString()
 	};
+}
+
+export function toApiInvitation(invitation: InvitationRow & { status: InvitationStatus }) {
+	return {
+		id: invitation.id,
+		email: invitation.email,
+		role: invitation.role,
+		status: invitation.status,
+		invitedBy: invitation.invitedByName,
+		createdAt: invitation.createdAt.toISOString(),
+		expiresAt: invitation.expiresAt.toISOString()
+	};
+}
+
+export function toApiCreatedInvitation(invitation: CreatedInvitation, acceptUrl: string) {
+	return { id: invitation.id, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt.toISOString(), acceptUrl };
 }

@@ -2,7 +2,7 @@ import { db } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
 import { DomainError } from '../domain-error';
 import { recordAudit } from '../audit/audit-log';
-import { getOrganisationBySlug, insertMembership, insertOrganisation } from '../organisations/queries';
+import { getOrganisationBySlug, insertMembership, insertOrganisation, listMembershipsOfUser } from '../organisations/queries';
 import type { Actor } from './actor';
 import { hashPassword, verifyPassword } from './password';
 import { createSession, invalidateSession, invalidateUserSessions, validateSessionToken, type SessionValidation } from './session';
@@ -97,8 +97,18 @@ export async function changePassword(
 	const passwordHash = await hashPassword(input.newPassword);
 	await db().begin(async (tx) => {
 		await updateUserPasswordHash(tx, actor.user.id, passwordHash);
-		await invalidateUserSessions(tx, actor.user.id, currentSessionId);
-		await recordAudit(tx, actor, { action: 'account.password_changed', subjectType: 'user', subjectId: actor.user.id });
+		const endedSessions = await invalidateUserSessions(tx, actor.user.id, currentSessionId);
+		// An account belongs to no one organisation: each organisation the person is in sees the change.
+		const entry = {
+			action: 'account.password_changed',
+			subjectType: 'user',
+			subjectId: actor.user.id,
+			before: { email: actor.user.email, passwordChanged: false },
+			after: { email: actor.user.email, passwordChanged: true, otherSessionsEnded: endedSessions }
+		};
+		const memberships = await listMembershipsOfUser(tx, actor.user.id);
+		if (memberships.length === 0) await recordAudit(tx, actor, entry);
+		for (const membership of memberships) await recordAudit(tx, actor, entry, membership.organisationId);
 	});
 }
 

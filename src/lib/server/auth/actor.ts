@@ -1,6 +1,7 @@
 import type { UserRow } from './user-queries';
+import type { MemberRole } from '$lib/domain/membership/roles';
 
-export type MemberRole = 'owner' | 'organiser' | 'contestant';
+export type { MemberRole };
 
 /** Who is asking, and from where: the first argument of every service function. */
 export interface Actor {

@@ -4,7 +4,9 @@ import type { UserRow } from './user-queries';
 
 export interface ApiTokenRow {
 	id: string;
+	userId: string;
 	name: string;
+	role: MemberRole;
 	tokenPrefix: string;
 	userDisplayName: string;
 	createdAt: Date;
@@ -17,26 +19,39 @@ export interface ApiTokenOwnerRow extends UserRow {
 	organisationId: string;
 	organisationSlug: string;
 	organisationName: string;
+	/** The role the token was made with. */
+	tokenRole: MemberRole;
+	/** The creator's role in the organisation now; null once they left it. */
 	role: MemberRole | null;
 }
 
 export async function insertApiToken(
 	db: Db,
-	input: { organisationId: string; userId: string; name: string; tokenHash: string; tokenPrefix: string }
+	input: { organisationId: string; userId: string; name: string; role: MemberRole; tokenHash: string; tokenPrefix: string }
 ): Promise<string> {
 	const [row] = await db<{ id: string }[]>`
-		insert into api_token (organisation_id, user_id, name, token_hash, token_prefix)
-		values (${input.organisationId}, ${input.userId}, ${input.name}, ${input.tokenHash}, ${input.tokenPrefix})
+		insert into api_token (organisation_id, user_id, name, role, token_hash, token_prefix)
+		values (${input.organisationId}, ${input.userId}, ${input.name}, ${input.role}, ${input.tokenHash}, ${input.tokenPrefix})
 		returning id`;
 	return row!.id;
 }
 
 export async function listApiTokens(db: Db, organisationId: string): Promise<ApiTokenRow[]> {
 	return db<ApiTokenRow[]>`
-		select t.id, t.name, t.token_prefix, u.display_name as user_display_name, t.created_at, t.last_used_at, t.revoked_at
+		select t.id, t.user_id, t.name, t.role, t.token_prefix, u.display_name as user_display_name, t.created_at, t.last_used_at, t.revoked_at
 		from api_token t join app_user u on u.id = t.user_id
 		where t.organisation_id = ${organisationId}
 		order by t.revoked_at is not null, t.created_at desc`;
+}
+
+/** A live token of this organisation, locked for the transaction (revocations are serialised). */
+export async function getLiveApiTokenForUpdate(db: Db, organisationId: string, tokenId: string): Promise<ApiTokenRow | undefined> {
+	const [row] = await db<ApiTokenRow[]>`
+		select t.id, t.user_id, t.name, t.role, t.token_prefix, u.display_name as user_display_name, t.created_at, t.last_used_at, t.revoked_at
+		from api_token t join app_user u on u.id = t.user_id
+		where t.id = ${tokenId} and t.organisation_id = ${organisationId} and t.revoked_at is null
+		for update of t`;
+	return row;
 }
 
 /** Revokes a token of this organisation; returns false when there is no such live token. */
@@ -49,12 +64,30 @@ export async function revokeApiToken(db: Db, organisationId: string, tokenId: st
 }
 
 /**
+ * Revokes a member's live tokens in this organisation whose role is not among `keep` (all of them
+ * when `keep` is empty), e.g. after a demotion; returns what was revoked.
+ */
+export async function revokeMemberApiTokens(
+	db: Db,
+	organisationId: string,
+	userId: string,
+	keep: MemberRole[],
+	now: Date
+): Promise<{ id: string; name: string; role: MemberRole }[]> {
+	return db<{ id: string; name: string; role: MemberRole }[]>`
+		update api_token set revoked_at = ${now}
+		where organisation_id = ${organisationId} and user_id = ${userId} and revoked_at is null
+			and not (role = any(${keep}::text[]))
+		returning id, name, role`;
+}
+
+/**
  * The live token with this hash, with its creator and the creator's current role in the token's
  * organisation (null once they left it: the token then acts for nobody).
  */
 export async function getApiTokenOwner(db: Db, tokenHash: string): Promise<ApiTokenOwnerRow | undefined> {
 	const [row] = await db<ApiTokenOwnerRow[]>`
-		select t.id as token_id, t.organisation_id, o.slug as organisation_slug, o.name as organisation_name, m.role,
+		select t.id as token_id, t.organisation_id, o.slug as organisation_slug, o.name as organisation_name, t.role as token_role, m.role,
 			u.id, u.email, u.display_name, u.locale, u.is_platform_admin
 		from api_token t
 		join organisation o on o.id = t.organisation_id

@@ -49,6 +49,8 @@ export async function invalidateSession(db: Db, sessionId: string): Promise<void
 }
 
 /** Signs a person out everywhere, e.g. after a password change (except the session given). */
-export async function invalidateUserSessions(db: Db, userId: string, exceptSessionId?: string): Promise<void> {
-	await db`delete from session where user_id = ${userId} and id <> ${exceptSessionId ?? ''}`;
+/** Returns how many sessions ended. */
+export async function invalidateUserSessions(db: Db, userId: string, exceptSessionId?: string): Promise<number> {
+	const rows = await db`delete from session where user_id = ${userId} and id <> ${exceptSessionId ?? ''} returning id`;
+	return rows.length;
 }

@@ -4,12 +4,14 @@ import { DomainError } from '../domain-error';
 import {
 	ACCOUNT_POLICY,
 	ADDRESS_POLICY,
-	checkSignInAllowed,
-	recordSignInFailure
+	failureOutcome,
+	judgeCountedAttempt,
+	type ThrottlePolicy,
+	type ThrottleState
 } from '$lib/domain/sign-in-throttle/throttle';
 import { getDummyPasswordHash, verifyPassword } from './password';
 import { createSession } from './session';
-import { deleteThrottleState, getThrottleStates, saveThrottleState } from './throttle-queries';
+import { countSignInAttempt, deleteThrottleState, lockThrottleKey, uncountSignInAttempt } from './throttle-queries';
 import { getUserByEmail, type UserRow } from './user-queries';
 
 export interface SignInContext {
@@ -17,33 +19,49 @@ export interface SignInContext {
 	now: Date;
 }
 
-const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
-const addressKey = (ip: string | null) => `ip:${ip ?? 'unknown'}`;
+export const accountThrottleKey = (email: string) => `account:${email.trim().toLowerCase()}`;
+export const addressThrottleKey = (ip: string | null) => `ip:${ip ?? 'unknown'}`;
+
+interface CountedAttempt {
+	key: string;
+	policy: ThrottlePolicy;
+	state: ThrottleState;
+}
 
 /**
  * Checks a password against an account under the sign-in limits. A wrong password and an unknown
  * address answer alike; repeated failures are slowed, then refused for a while (DomainError
- * `sign_in_locked` with the minutes to wait).
+ * `sign_in_locked` with the minutes to wait). Each attempt is counted before its password is checked,
+ * so however many arrive at once, at most the policy's number of passwords are ever checked.
  */
 export async function signIn(
 	credentials: { email: string; password: string },
 	context: SignInContext
 ): Promise<{ user: UserRow; token: string; expiresAt: Date }> {
-	const keys = [accountKey(credentials.email), addressKey(context.ip)];
-	const states = await getThrottleStates(db(), keys);
-	for (const key of keys) {
-		const verdict = checkSignInAllowed(states.get(key) ?? null, context.now);
+	const [account, address] = await countAttempts(credentials.email, context);
+	for (const attempt of [account, address]) {
+		const verdict = judgeCountedAttempt(attempt.state, context.now, attempt.policy);
 		if (!verdict.allowed) throw lockedError(verdict.retryAfterSeconds * 1000);
 	}
 	const found = await getUserByEmail(db(), credentials.email.trim());
 	const valid = await verifyPassword(found?.passwordHash ?? (await getDummyPasswordHash()), credentials.password);
 	if (!found || !valid) {
-		const { delayMs, lockedUntil } = await recordFailure(keys, context.now);
-		if (lockedUntil) throw lockedError(lockedUntil.getTime() - context.now.getTime());
+		let delayMs = 0;
+		let lockedMs = 0;
+		for (const attempt of [account, address]) {
+			const outcome = failureOutcome(attempt.state.failures, attempt.policy);
+			delayMs = Math.max(delayMs, outcome.delayMs);
+			if (outcome.lock) {
+				await lockThrottleKey(db(), attempt.key, new Date(context.now.getTime() + attempt.policy.lockMs));
+				lockedMs = Math.max(lockedMs, attempt.policy.lockMs);
+			}
+		}
+		if (lockedMs > 0) throw lockedError(lockedMs);
 		if (delayMs > 0) await sleep(delayMs);
 		throw new DomainError('invalid_credentials', {}, 'password');
 	}
-	await deleteThrottleState(db(), keys[0]!);
+	await deleteThrottleState(db(), account.key);
+	await uncountSignInAttempt(db(), address.key, address.state.windowStartedAt);
 	const { passwordHash: _passwordHash, ...user } = found;
 	const { token, session } = await createSession(db(), user.id, context.now);
 	return { user, token, expiresAt: session.expiresAt };
@@ -53,18 +71,14 @@ function lockedError(waitMs: number): DomainError {
 	return new DomainError('sign_in_locked', { minutes: Math.max(1, Math.ceil(waitMs / 60_000)) });
 }
 
-async function recordFailure(keys: string[], now: Date): Promise<{ delayMs: number; lockedUntil: Date | null }> {
+/** Counts the attempt against the account and the client address, both or neither. */
+function countAttempts(email: string, context: SignInContext): Promise<[CountedAttempt, CountedAttempt]> {
 	return db().begin(async (tx) => {
-		const states = await getThrottleStates(tx, keys);
-		let delayMs = 0;
-		let lockedUntil: Date | null = null;
-		for (const [index, key] of keys.entries()) {
-			const policy = index === 0 ? ACCOUNT_POLICY : ADDRESS_POLICY;
-			const result = recordSignInFailure(states.get(key) ?? null, now, policy);
-			await saveThrottleState(tx, key, result.state);
-			delayMs = Math.max(delayMs, result.delayMs);
-			lockedUntil ??= result.state.lockedUntil;
-		}
-		return { delayMs, lockedUntil };
+		const accountKey = accountThrottleKey(email);
+		const addressKey = addressThrottleKey(context.ip);
+		return [
+			{ key: accountKey, policy: ACCOUNT_POLICY, state: await countSignInAttempt(tx, accountKey, context.now, ACCOUNT_POLICY) },
+			{ key: addressKey, policy: ADDRESS_POLICY, state: await countSignInAttempt(tx, addressKey, context.now, ADDRESS_POLICY) }
+		] as [CountedAttempt, CountedAttempt];
 	});
 }

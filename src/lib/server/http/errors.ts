@@ -23,7 +23,9 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	scheme_frozen_needs_reason: { status: 400, message: () => m.errors_scheme_frozen_needs_reason() },
 	scheme_missing: { status: 404, message: () => m.errors_scheme_missing() },
 	template_unknown: { status: 400, message: () => m.errors_template_unknown() },
-	name_taken: { status: 409, message: () => m.errors_name_taken() }
+	name_taken: { status: 409, message: () => m.errors_name_taken() },
+	invitation_invalid: { status: 404, message: () => m.membership_error_invitation_invalid() },
+	invitation_wrong_account: { status: 403, message: () => m.membership_error_invitation_wrong_account() }
 };
 
 const BLOCKERS: Record<LifecycleBlocker, () => string> = {

@@ -6,6 +6,9 @@ import { requireRole, MANAGER_ROLES } from '../auth/roles';
 import { hashPassword } from '../auth/password';
 import { getUserByEmail, insertUser } from '../auth/user-queries';
 import { recordAudit } from '../audit/audit-log';
+import type { Db } from '../db/client';
+import { revokeMemberApiTokens } from '../auth/api-token-queries';
+import { rolesUpTo } from '$lib/domain/membership/roles';
 import * as queries from './queries';
 
 export type { MembershipRow, MemberRow, OrganisationRow } from './queries';
@@ -100,21 +103,6 @@ export async function listMembers(actor: OrgActor): Promise<queries.MemberRow[]>
 	return queries.listMembers(db(), actor.organisation.id);
 }
 
-/** An owner adds a person (creating their account when new) with a role. */
-export async function addMember(
-	actor: OrgActor,
-	input: { email: string; displayName: string; password?: string; role: MemberRole }
-): Promise<void> {
-	requireRole(actor, ['owner']);
-	const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-	await db().begin(async (tx) => {
-		const user = await findOrCreateUser(tx, input.email, input.displayName, passwordHash);
-		if (await queries.getMember(tx, actor.organisation.id, user.id)) throw new DomainError('already_member', {}, 'email');
-		await queries.insertMembership(tx, actor.organisation.id, user.id, input.role);
-		await recordAudit(tx, actor, { action: 'membership.added', subjectType: 'user', subjectId: user.id, after: { email: user.email, role: input.role } });
-	});
-}
-
 export async function changeMemberRole(actor: OrgActor, userId: string, role: MemberRole): Promise<void> {
 	requireRole(actor, ['owner']);
 	await db().begin(async (tx) => {
@@ -126,7 +114,22 @@ export async function changeMemberRole(actor: OrgActor, userId: string, role: Me
 		}
 		await queries.updateMemberRole(tx, actor.organisation.id, userId, role);
 		await recordAudit(tx, actor, { action: 'membership.role_changed', subjectType: 'user', subjectId: userId, before: { role: member.role }, after: { role } });
+		// Tokens die with a demotion: a later promotion must not bring them back.
+		await revokeTokensBeyond(tx, actor, userId, rolesUpTo(role), 'member_role_changed');
 	});
+}
+
+async function revokeTokensBeyond(tx: Db, actor: OrgActor, userId: string, keep: MemberRole[], reason: string): Promise<void> {
+	const now = new Date();
+	for (const token of await revokeMemberApiTokens(tx, actor.organisation.id, userId, keep, now)) {
+		await recordAudit(tx, actor, {
+			action: 'api_token.revoked',
+			subjectType: 'api_token',
+			subjectId: token.id,
+			before: { name: token.name, role: token.role, revokedAt: null },
+			after: { name: token.name, role: token.role, revokedAt: now.toISOString(), reason }
+		});
+	}
 }
 
 export async function removeMember(actor: OrgActor, userId: string): Promise<void> {
@@ -139,6 +142,7 @@ export async function removeMember(actor: OrgActor, userId: string): Promise<voi
 		}
 		await queries.deleteMembership(tx, actor.organisation.id, userId);
 		await recordAudit(tx, actor, { action: 'membership.removed', subjectType: 'user', subjectId: userId, before: { email: member.email, role: member.role } });
+		await revokeTokensBeyond(tx, actor, userId, [], 'member_removed');
 	});
 }
 

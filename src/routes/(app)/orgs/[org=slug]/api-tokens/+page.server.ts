@@ -7,7 +7,7 @@ import { parseForm, runAction } from '$lib/server/http/forms';
 
 export const load = (async (event) => {
 	const actor = await requireMembership(event, event.params.org, MANAGER_ROLES);
-	return { tokens: await listApiTokens(actor) };
+	return { tokens: await listApiTokens(actor), myUserId: actor.user.id, myRole: actor.role };
 }) satisfies PageServerLoad;
 
 export const actions = {

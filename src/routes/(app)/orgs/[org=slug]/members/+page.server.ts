@@ -1,21 +1,34 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireMembership } from '$lib/server/auth/guards';
-import { addMember, changeMemberRole, listMembers, removeMember } from '$lib/server/organisations/service';
+import { changeMemberRole, listMembers, removeMember } from '$lib/server/organisations/service';
+import { inviteMember, listInvitations, revokeInvitation } from '$lib/server/organisations/invitations';
 import { MANAGER_ROLES } from '$lib/server/auth/roles';
-import { addMemberSchema, changeMemberRoleSchema, removeMemberSchema } from '$lib/schemas/organisation';
+import { changeMemberRoleSchema, inviteMemberSchema, removeMemberSchema, revokeInvitationSchema } from '$lib/schemas/organisation';
 import { parseForm, runAction } from '$lib/server/http/forms';
+import { routes } from '$lib/routes';
 
 export const load = (async (event) => {
 	const actor = await requireMembership(event, event.params.org, MANAGER_ROLES);
-	return { members: await listMembers(actor), canManage: actor.role === 'owner', myUserId: actor.user.id };
+	const canManage = actor.role === 'owner';
+	return { members: await listMembers(actor), invitations: canManage ? await listInvitations(actor) : [], canManage, myUserId: actor.user.id };
 }) satisfies PageServerLoad;
 
 export const actions = {
+	// Adding by e-mail is an invitation: the link is shown once, to copy, since there is no mail server.
 	addMember: async (event) => {
 		const actor = await requireMembership(event, event.params.org);
-		const parsed = await parseForm(event.request, addMemberSchema);
+		const parsed = await parseForm(event.request, inviteMemberSchema);
 		if (!parsed.ok) return parsed.failure;
-		return (await runAction(parsed.formData, () => addMember(actor, parsed.data))) ?? { added: true };
+		return runAction(parsed.formData, async () => {
+			const invitation = await inviteMember(actor, parsed.data);
+			return { invited: { email: invitation.email, link: new URL(routes.invitation(invitation.token), event.url.origin).href } };
+		});
+	},
+	revokeInvitation: async (event) => {
+		const actor = await requireMembership(event, event.params.org);
+		const parsed = await parseForm(event.request, revokeInvitationSchema);
+		if (!parsed.ok) return parsed.failure;
+		return (await runAction(parsed.formData, () => revokeInvitation(actor, parsed.data.invitationId))) ?? { revoked: true };
 	},
 	changeRole: async (event) => {
 		const actor = await requireMembership(event, event.params.org);
