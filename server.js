@@ -5,6 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { attachSocketServer, runShutdownHooks } from './src/lib/server/runtime.js';
+import { setSecurityHeaders } from './src/lib/server/http/security-headers.js';
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
@@ -45,7 +46,10 @@ try {
 	await runShutdownHooks();
 	process.exit(1);
 }
-server.on('request', handler);
+server.on('request', (request, response) => {
+	setSecurityHeaders(response);
+	handler(request, response);
+});
 server.listen(port, host, () => console.info(`[jiangxin] listening on ${process.env.ORIGIN} (${host}:${port})`));
 
 let stopping = false;

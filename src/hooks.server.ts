@@ -8,6 +8,7 @@ import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { authenticateSession } from '$lib/server/auth/account';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { wireRealtime } from '$lib/server/realtime/io';
+import { cacheControl, guardFormBodies, shapeApiAnswers } from '$lib/server/http/hooks';
 
 export const init: ServerInit = async () => {
 	await startDatabase(readDatabaseConfig(env));
@@ -42,7 +43,7 @@ const i18n: Handle = ({ event, resolve }) =>
 		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
 	});
 
-export const handle = sequence(requestId, authentication, i18n);
+export const handle = sequence(requestId, authentication, i18n, cacheControl, shapeApiAnswers, guardFormBodies);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const id = event.locals.requestId ?? crypto.randomUUID();
