@@ -34,10 +34,17 @@ function ensureBuilt() {
 }
 
 ensureBuilt();
+/** @type {(request: http.IncomingMessage, response: http.ServerResponse) => void} */
+let handler;
 const server = http.createServer();
+// Registered before socket.io attaches: engine.io wraps the listeners it finds and passes them only
+// what is not its own (/socket.io/…). A listener added later would answer socket.io's requests too.
+server.on('request', (request, response) => {
+	setSecurityHeaders(response);
+	handler(request, response);
+});
 const io = attachSocketServer(server);
 
-let handler;
 try {
 	// Importing the handler runs the app's init hook: database start-up and migrations.
 	({ handler } = await import('./build/handler.js'));
@@ -46,10 +53,6 @@ try {
 	await runShutdownHooks();
 	process.exit(1);
 }
-server.on('request', (request, response) => {
-	setSecurityHeaders(response);
-	handler(request, response);
-});
 server.listen(port, host, () => console.info(`[jiangxin] listening on ${process.env.ORIGIN} (${host}:${port})`));
 
 let stopping = false;

@@ -7,8 +7,11 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter({ out: 'build' }),
-		// SvelteKit's CSRF check compares Origin with ORIGIN; server.js defaults ORIGIN for zero setup.
-		csrf: { trustedOrigins: [] },
+		// The CSRF check (Origin must be ORIGIN, which server.js defaults) is ours, in `handle`
+		// (src/lib/server/http/hooks.ts): SvelteKit's answers an API client's text/plain or multipart
+		// body with a plain-text 403 before any hook runs, and the API must answer 415 in its error shape.
+		// '*' is how SvelteKit 2 turns its own check off.
+		csrf: { trustedOrigins: ['*'] },
 		// Strict by default: scripts only from us, each page's inline start-up script by its nonce.
 		// - style-src: our CSS files only; no `<style>` can be injected (CSS exfiltration needs one).
 		//   style-src-attr allows `style="…"` attributes (SvelteKit's route announcer has one); an

@@ -58,7 +58,8 @@ export const newPasswordField = z
 	.string({ error: () => m.validation_required() })
 	.min(1, { error: () => m.validation_required() })
 	.min(10, { error: () => m.validation_password_short() })
-	.max(200, { error: () => m.validation_password_long() });
+	.max(200, { error: () => m.validation_password_long() })
+	.refine(isPlainText, { error: () => m.http_text_invalid_characters() });
 
 /** A password being checked: any non-empty string (old accounts may predate today's rules). */
 export const passwordField = z

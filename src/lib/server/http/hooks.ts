@@ -1,7 +1,7 @@
 import { error, json, type Handle, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { apiErrorResponse } from './api';
-import { checkFormBody } from './bodies';
+import { checkFormBody, checkFormOrigin } from './bodies';
 
 // The request-level rules of `handle` (hooks.server.ts sequences them inside the language middleware,
 // so every message is in the asker's language).
@@ -10,12 +10,13 @@ import { checkFormBody } from './bodies';
 const isApiAnswer = (event: RequestEvent) => event.url.pathname.startsWith('/api/') && event.route.id !== '/api/v1/docs';
 
 /**
- * Form actions (and /language, /logout) get a readable web form or a 4xx: an enhanced form gets
+ * Form actions (and /language, /logout) take a readable web form from our own pages, or answer 4xx
+ * (403 from another site, 415 not a form, 400 unreadable, 413 too large): an enhanced form gets
  * SvelteKit's action result, a plain browser post the error page.
  */
 export const guardFormBodies: Handle = async ({ event, resolve }) => {
 	if (event.request.method !== 'POST' || isApiAnswer(event)) return resolve(event);
-	const problem = await checkFormBody(event.request);
+	const problem = checkFormOrigin(event.request, event.url.origin) ?? (await checkFormBody(event.request));
 	if (!problem) return resolve(event);
 	const body = { message: problem.message, code: problem.code };
 	if (event.request.headers.get('x-sveltekit-action') === 'true') return json({ type: 'error', error: body }, { status: problem.status });
