@@ -13,6 +13,7 @@ function recordViolations(page: Page): string[] {
 }
 
 test('every kind of page renders and runs under the policy, the scheme editor and API docs included', async ({ page }) => {
+	test.slow(); // seven pages and a competition created through the form
 	const violations = recordViolations(page);
 	await page.goto('/login');
 	await signIn(page);
