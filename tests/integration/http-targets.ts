@@ -40,8 +40,9 @@ export function listFormTargets(fill: (pattern: string) => string): FormTarget[]
 	const targets: FormTarget[] = [];
 	for (const file of routeFiles(ROUTES, '+page.server.ts')) {
 		const source = readFileSync(file, 'utf8');
+		if (!source.includes('export const actions')) continue;
 		const block = /export const actions = \{([\s\S]*?)\n\} satisfies Actions/.exec(source)?.[1];
-		if (!block) continue;
+		if (!block) throw new Error(`${file}: write its actions as \`export const actions = { … } satisfies Actions\` so the HTTP tables find them`);
 		const pattern = routePattern(file);
 		for (const [, name] of block.matchAll(/^\t(\w+): async/gm)) {
 			targets.push({ path: `${fill(pattern)}${name === 'default' ? '' : `?/${name}`}`, signedIn: !pattern.match(/^\/(login|setup|signup)/), admin: pattern.startsWith('/admin') });
