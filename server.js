@@ -4,6 +4,7 @@
 import http from 'node:http';
 import { ensureBuilt } from './scripts/build.mjs';
 import { attachSocketServer, runShutdownHooks } from './src/lib/server/runtime.js';
+import { setSecurityHeaders } from './src/lib/server/http/security-headers.js';
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
@@ -11,10 +12,17 @@ const host = process.env.HOST || '0.0.0.0';
 process.env.ORIGIN ||= `http://localhost:${port}`;
 
 if (!(await ensureBuilt('first start, or the sources changed'))) process.exit(1);
+/** @type {(request: http.IncomingMessage, response: http.ServerResponse) => void} */
+let handler;
 const server = http.createServer();
+// Registered before socket.io attaches: engine.io wraps the listeners it finds and passes them only
+// what is not its own (/socket.io/…). A listener added later would answer socket.io's requests too.
+server.on('request', (request, response) => {
+	setSecurityHeaders(response);
+	handler(request, response);
+});
 const io = attachSocketServer(server);
 
-let handler;
 try {
 	// Importing the handler runs the app's init hook: database start-up and migrations.
 	({ handler } = await import('./build/handler.js'));
@@ -23,7 +31,6 @@ try {
 	await runShutdownHooks();
 	process.exit(1);
 }
-server.on('request', handler);
 server.listen(port, host, () => console.info(`[jiangxin] listening on ${process.env.ORIGIN} (${host}:${port})`));
 
 let stopping = false;

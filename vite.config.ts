@@ -4,13 +4,18 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { attachSocketServer } from './src/lib/server/runtime.js';
+import { setSecurityHeaders } from './src/lib/server/http/security-headers.js';
 
-/** In development socket.io shares Vite's HTTP server, as server.js shares adapter-node's in production. */
+/** In development socket.io shares Vite's HTTP server, as server.js shares adapter-node's in production; the security headers likewise. */
 function socketIoDevServer(): Plugin {
 	return {
 		name: 'jiangxin-socket-io',
 		configureServer(server) {
 			if (server.httpServer) attachSocketServer(server.httpServer as import('node:http').Server);
+			server.middlewares.use((_request, response, next) => {
+				setSecurityHeaders(response);
+				next();
+			});
 		}
 	};
 }

@@ -8,8 +8,9 @@ import { newOrg } from '../fixtures/factories';
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const open: Client[] = [];
 
-async function connect(cookie?: string): Promise<Client> {
-	const socket: Client = io(inject('appUrl'), { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false });
+async function connect(cookie?: string, origin?: string, transport: 'websocket' | 'polling' = 'websocket'): Promise<Client> {
+	const headers = { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) };
+	const socket: Client = io(inject('appUrl'), { transports: [transport], extraHeaders: headers, reconnection: false });
 	open.push(socket);
 	await new Promise<void>((resolve, reject) => {
 		socket.once('connect', resolve);
@@ -46,6 +47,13 @@ describe('socket.io', () => {
 		const socket = await connect('jiangxin_session=forged');
 		expect(await join(socket, `org:${owner.organisation.id}`)).toEqual({ ok: false, code: 'forbidden' });
 		expect(await join(socket, 'round:anything')).toEqual({ ok: false, code: 'invalid_room' });
+	});
+
+	it('refuses a handshake from another site’s page, as HTTP refuses its form posts', async () => {
+		for (const transport of ['websocket', 'polling'] as const) {
+			await expect(connect(undefined, 'http://evil.test', transport), transport).rejects.toThrow();
+			await expect(connect(undefined, inject('appUrl'), transport), transport).resolves.toBeDefined();
+		}
 	});
 
 	it('is reported by the health check', async () => {

@@ -1,11 +1,7 @@
 import { z } from 'zod';
-import { m } from '$lib/paraglide/messages.js';
-import { emptyAsUndefined, optionalText } from './fields';
+import { dateField, emptyAsUndefined, optionalText } from './fields';
 
-const dateOnly = z.preprocess(
-	emptyAsUndefined,
-	z.iso.date({ error: () => m.validation_date() }).optional()
-);
+const dateOnly = z.preprocess(emptyAsUndefined, dateField.optional());
 
 /** Filters of the audit log page and API: query-string values, all optional. */
 export const auditFilterSchema = z.object({

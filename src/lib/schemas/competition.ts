@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { COMPETITION_STATUSES } from '$lib/domain/competition/lifecycle';
-import { checkboxField, emptyAsNull, emptyAsUndefined, optionalText, requiredText, slugField } from './fields';
+import { checkboxField, dateField, digitsAsNumber, emptyAsNull, emptyAsUndefined, optionalText, plainText, requiredText, slugField } from './fields';
 import { schemeSchema } from './scheme';
 
-const optionalDate = z.preprocess(emptyAsNull, z.iso.date({ error: () => m.validation_date() }).nullable());
+const optionalDate = z.preprocess(emptyAsNull, dateField.nullable());
 
 export const competitionKindField = z.enum(['skills_contest', 'craftsman_award'], { error: () => m.validation_invalid() });
 
@@ -39,8 +39,8 @@ export const eventFieldsSchema = z
 		name: requiredText(100),
 		participation: z.enum(['individual', 'team'], { error: () => m.validation_invalid() }).default('individual'),
 		capacity: z.preprocess(
-			emptyAsNull,
-			z.coerce.number({ error: () => m.validation_whole_number() }).int({ error: () => m.validation_whole_number() }).min(1, { error: () => m.validation_whole_number() }).max(100_000).nullable()
+			(value) => digitsAsNumber(emptyAsNull(value)),
+			z.int({ error: () => m.validation_whole_number() }).min(1, { error: () => m.validation_whole_number() }).max(100_000).nullable()
 		).default(null)
 	})
 	.meta({ id: 'EventFields' });
@@ -53,7 +53,7 @@ const reasonField = optionalText(500).default('');
 
 /** The scheme editor posts the scheme as JSON text in one field. */
 export const saveSchemeFormSchema = z.object({
-	scheme: z.string().transform((text, context) => {
+	scheme: plainText().transform((text, context) => {
 		try {
 			return JSON.parse(text) as unknown;
 		} catch {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { setupSchema, changePasswordSchema, signInSchema } from './auth';
 import { createOrganisationSchema, inviteMemberSchema, organisationSettingsSchema } from './organisation';
 import { auditFilterSchema } from './audit';
+import { competitionFieldsSchema, eventFieldsSchema } from './competition';
+import { labelsSchema } from './scheme';
 import { fieldErrors } from '$lib/server/http/forms';
 import { setLocale } from '$lib/paraglide/runtime.js';
 
@@ -60,8 +62,37 @@ describe('form schemas', () => {
 
 describe('text fields', () => {
 	it('refuse control characters that PostgreSQL or a reader would choke on', () => {
-		expect(errorsOf(organisationSettingsSchema.safeParse({ name: 'a\u0000b' }))).toEqual({ name: '输入无效' });
-		expect(errorsOf(auditFilterSchema.safeParse({ actor: '\u0000' }))).toEqual({ actor: '输入无效' });
+		const refused = '含有不允许的字符（控制字符或不成对的代理字符）';
+		expect(errorsOf(organisationSettingsSchema.safeParse({ name: 'a\u0000b' }))).toEqual({ name: refused });
+		expect(errorsOf(auditFilterSchema.safeParse({ actor: '\u0000' }))).toEqual({ actor: refused });
 		expect(organisationSettingsSchema.parse({ name: '数控车工\t一组' }).name).toBe('数控车工\t一组');
+	});
+
+	it('refuse lone surrogates everywhere text is free, scheme labels included, and keep real pairs', () => {
+		const refused = '含有不允许的字符（控制字符或不成对的代理字符）';
+		for (const bad of ['ev\ud800', '\udc00x', 'a\ud800\ud800b']) {
+			expect(errorsOf(organisationSettingsSchema.safeParse({ name: bad }))).toEqual({ name: refused });
+			expect(labelsSchema.safeParse({ 'zh-CN': bad, en: 'x' }).success).toBe(false);
+		}
+		expect(labelsSchema.safeParse({ 'zh-CN': '理论\u0000', en: 'x' }).success).toBe(false);
+		expect(organisationSettingsSchema.parse({ name: '工匠 🛠️' }).name).toBe('工匠 🛠️');
+	});
+});
+
+describe('dates and numbers', () => {
+	it('take calendar days from 1900 to 2200 only, in competitions and audit filters alike', () => {
+		const fields = { title: 't', slug: 'a-contest' };
+		for (const day of ['0000-01-01', '1899-12-31', '2201-01-01']) {
+			expect(Object.keys(errorsOf(competitionFieldsSchema.safeParse({ ...fields, startsOn: day })))).toEqual(['startsOn']);
+			expect(Object.keys(errorsOf(auditFilterSchema.safeParse({ until: day })))).toEqual(['until']);
+		}
+		expect(competitionFieldsSchema.parse({ ...fields, startsOn: '1900-01-01', endsOn: '2200-12-31' })).toMatchObject({ startsOn: '1900-01-01', endsOn: '2200-12-31' });
+	});
+
+	it('read a capacity from decimal digits only', () => {
+		for (const capacity of [true, '0x10', ' ', '1e3', '١٢', 1.5, '0']) expect(eventFieldsSchema.safeParse({ name: 'n', capacity }).success, String(capacity)).toBe(false);
+		expect(eventFieldsSchema.parse({ name: 'n', capacity: '16' }).capacity).toBe(16);
+		expect(eventFieldsSchema.parse({ name: 'n', capacity: 16 }).capacity).toBe(16);
+		expect(eventFieldsSchema.parse({ name: 'n', capacity: '' }).capacity).toBeNull();
 	});
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import type { RoundInput, Scheme } from '$lib/domain/scoring';
+import { plainText } from './fields';
 
 // The marking scheme as JSON (DESIGN.md §3; types in $lib/domain/scoring). Every point value, weight
 // and share is an integer number of hundredths: 12.5 points → 1250, 20 % → 2000. These schemas check
@@ -15,7 +16,7 @@ const key = z
 	.meta({ description: 'Letters, digits, _ and -; unique within its list.', example: 'practical' });
 
 export const labelsSchema = z
-	.object({ 'zh-CN': z.string().trim().max(100), en: z.string().trim().max(100) })
+	.object({ 'zh-CN': plainText().trim().max(100), en: plainText().trim().max(100) })
 	.meta({ id: 'Labels', description: 'A name in each language.' });
 
 const aggregationSchema = z
@@ -89,7 +90,7 @@ export const schemeSchema = z
 	.meta({ id: 'Scheme', description: 'A round’s marking scheme. All point values are integer hundredths.' });
 
 const sheetSchema = z.object({
-	judgeId: z.string().min(1).max(100),
+	judgeId: plainText().min(1).max(100),
 	scores: z.record(z.string(), hundredths('A mark in hundredths.').nullable())
 });
 
@@ -98,9 +99,9 @@ export const roundInputSchema = z
 		entries: z
 			.array(
 				z.object({
-					id: z.string().min(1).max(100),
+					id: plainText().min(1).max(100),
 					number: z.int().min(1),
-					unit: z.string().max(200).optional(),
+					unit: plainText().max(200).optional(),
 					finishedAt: z.number().optional().meta({ description: 'Any comparable number; smaller is earlier.' }),
 					sheets: z.record(z.string(), z.array(sheetSchema).max(100)).optional().meta({ description: 'Judges’ sheets by component key.' }),
 					deductions: z.record(z.string(), z.record(z.string(), z.int().min(0))).optional().meta({ description: 'Occurrences by component key, then item key.' }),

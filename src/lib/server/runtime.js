@@ -21,12 +21,38 @@ export function getRuntime() {
 }
 
 /**
+ * A browser always sends Origin with a WebSocket handshake and a cross-origin request, so a foreign
+ * Origin is refused as SvelteKit refuses a cross-site form post: against ORIGIN when set (server.js
+ * sets it), else (`vite dev`) against the Host the request came to. Without an Origin (same-origin
+ * long-polling, or a client that is not a browser) the session cookie still decides what it may join.
+ * @param {import('node:http').IncomingMessage} request
+ */
+export function isAllowedOrigin(request) {
+	const origin = request.headers.origin;
+	if (!origin) return true;
+	const expected = process.env.ORIGIN || `${/** @type {{ encrypted?: boolean }} */ (request.socket).encrypted ? 'https' : 'http'}://${request.headers.host}`;
+	try {
+		return new URL(origin).origin === new URL(expected).origin;
+	} catch {
+		return false;
+	}
+}
+
+/**
  * Creates socket.io on the given HTTP server. Handshakes wait for the app to plug in its handlers.
  * @param {import('node:http').Server} httpServer
  */
 export function attachSocketServer(httpServer) {
 	const runtime = getRuntime();
-	const io = new Server(httpServer, { serveClient: false, pingInterval: 10_000, pingTimeout: 8_000 });
+	const io = new Server(httpServer, {
+		serveClient: false,
+		pingInterval: 10_000,
+		pingTimeout: 8_000,
+		allowRequest: (request, callback) => {
+			const allowed = isAllowedOrigin(request);
+			callback(allowed ? null : 'origin_not_allowed', allowed);
+		}
+	});
 	io.use((socket, next) => {
 		if (runtime.authenticate) runtime.authenticate(socket, next);
 		else next(new Error('server_starting'));

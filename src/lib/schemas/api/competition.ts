@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMPETITION_STATUSES } from '$lib/domain/competition/lifecycle';
-import { schemeSchema } from '../scheme';
+import { labelsSchema, schemeSchema } from '../scheme';
 
 export const competitionSchema = z
 	.object({
@@ -39,3 +39,15 @@ export const roundSchemeSchema = z
 	.meta({ id: 'RoundScheme' });
 
 export const savedSchemeSchema = z.object({ version: z.int() }).meta({ id: 'SavedScheme' });
+
+export const schemeTemplateListSchema = z
+	.object({
+		templates: z.array(
+			z.object({
+				key: z.string().meta({ example: 'skills_contest' }),
+				label: labelsSchema,
+				rounds: z.array(z.object({ key: z.string(), label: labelsSchema, scheme: schemeSchema }))
+			})
+		)
+	})
+	.meta({ id: 'SchemeTemplateList' });

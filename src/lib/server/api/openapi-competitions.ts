@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { errorResponses } from '$lib/schemas/api/common';
-import { competitionDetailSchema, competitionListSchema, competitionSchema, eventSchema, roundSchema, roundSchemeSchema, savedSchemeSchema } from '$lib/schemas/api/competition';
+import { competitionDetailSchema, competitionListSchema, competitionSchema, eventSchema, roundSchema, roundSchemeSchema, savedSchemeSchema, schemeTemplateListSchema } from '$lib/schemas/api/competition';
 import { advanceCompetitionSchema, competitionFieldsSchema, copySchemeSchema, createCompetitionSchema, eventFieldsSchema, idPathSchema, roundFieldsSchema, saveSchemeBodySchema } from '$lib/schemas/competition';
 
 const body = (schema: z.ZodType) => ({ required: true, content: { 'application/json': { schema } } });
@@ -59,6 +59,9 @@ export const competitionPaths: ZodOpenApiPathsObject = {
 			requestBody: body(saveSchemeBodySchema),
 			responses: { '200': ok('The version now in force', savedSchemeSchema), ...errorResponses, ...conflict }
 		}
+	},
+	'/scheme-templates': {
+		get: { operationId: 'listSchemeTemplates', tags, summary: 'The ready-made marking schemes a competition can start from, round by round', responses: { '200': ok('The templates', schemeTemplateListSchema), ...errorResponses } }
 	},
 	'/rounds/{id}/scheme/copy': {
 		post: { operationId: 'copyRoundScheme', tags, summary: 'Copy the scheme in force of another round of this organisation', requestParams: byId, requestBody: body(copySchemeSchema), responses: { '200': ok('The version now in force', savedSchemeSchema), ...errorResponses, ...conflict } }

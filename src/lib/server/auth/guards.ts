@@ -1,6 +1,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { DomainError } from '../domain-error';
 import { describeDomainError } from '../http/errors';
+import { throwAsPageError } from '../http/pages';
 import { enterOrganisation } from '../organisations/service';
 import type { Actor, MemberRole, OrgActor } from './actor';
 import { requireRole } from './roles';
@@ -29,11 +30,7 @@ export async function requireMembership(event: RequestEvent, slug: string, roles
 		if (roles) requireRole(orgActor, roles);
 		return orgActor;
 	} catch (caught) {
-		if (caught instanceof DomainError) {
-			const { status, message } = describeDomainError(caught);
-			error(status, { message, code: caught.code });
-		}
-		throw caught;
+		throwAsPageError(caught);
 	}
 }
 

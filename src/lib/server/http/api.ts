@@ -7,6 +7,7 @@ import { authenticateApiToken } from '../auth/api-tokens';
 import { clientAddress } from '../auth/guards';
 import { describeDomainError } from './errors';
 import { fieldErrors } from './forms';
+import { readJson } from './bodies';
 
 /** A failure the API reports as `{error: {code, message, fields}}` with its status. */
 export class ApiProblem extends Error {
@@ -35,13 +36,9 @@ export function jsonWithBigInts(data: unknown, init: ResponseInit = {}): Respons
 }
 
 export async function readJsonBody<S extends z.ZodType>(event: RequestEvent, schema: S): Promise<z.output<S>> {
-	let body: unknown;
-	try {
-		body = await event.request.json();
-	} catch {
-		throw new ApiProblem(400, 'invalid_json', m.errors_validation());
-	}
-	const result = schema.safeParse(body);
+	const read = await readJson(event.request);
+	if (!read.ok) throw new ApiProblem(read.problem.status, read.problem.code, read.problem.message);
+	const result = schema.safeParse(read.body);
 	if (!result.success) throw validationProblem(result.error);
 	return result.data;
 }

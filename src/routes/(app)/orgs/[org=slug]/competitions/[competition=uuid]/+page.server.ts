@@ -14,11 +14,12 @@ import {
 	updateRoundFormSchema
 } from '$lib/schemas/competition';
 import { parseForm, runAction } from '$lib/server/http/forms';
+import { pageLoad } from '$lib/server/http/pages';
 import { describeBlockers } from '$lib/server/http/errors';
 
 const manager = (event: RequestEvent) => requireMembership(event, event.params.org, MANAGER_ROLES);
 
-export const load = (async (event) => {
+export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => {
 	const overview = await getCompetitionOverview(await manager(event), event.params.competition);
 	return { ...overview, blockerText: describeBlockers(overview.lifecycle.blockers.join(',')) };
 }) satisfies PageServerLoad;

@@ -8,10 +8,11 @@ import { copyRoundScheme, getRoundScheme, saveRoundScheme } from '$lib/server/co
 import { copySchemeSchema, saveSchemeFormSchema } from '$lib/schemas/competition';
 import { asScheme } from '$lib/schemas/scheme';
 import { parseForm, runAction } from '$lib/server/http/forms';
+import { pageLoad } from '$lib/server/http/pages';
 
 const manager = (event: RequestEvent) => requireMembership(event, event.params.org, MANAGER_ROLES);
 
-export const load = (async (event) => {
+export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => {
 	const actor = await manager(event);
 	const [{ round, current, versions, isFrozen }, overview] = await Promise.all([
 		getRoundScheme(actor, event.params.round),
