@@ -16,6 +16,7 @@ const VITE = path.join('node_modules', 'vite', 'bin', 'vite.js');
 const PROGRESS = /vite v|building|modules transformed|built in|adapter|done|error|warn/i;
 const FILE_LIST = /│|^\.svelte-kit\/output\//;
 
+/** @param {string} entry @returns {number} */
 function newestChange(entry) {
 	if (!existsSync(entry) || entry === GENERATED) return 0;
 	const stat = statSync(entry);
@@ -28,7 +29,11 @@ export function isBuildCurrent() {
 	return existsSync(BUILT) && statSync(BUILT).mtimeMs >= Math.max(...SOURCES.map(newestChange));
 }
 
-/** Runs `vite build`, printing its steps and a heartbeat; resolves to true when it succeeded. */
+/**
+ * Runs `vite build`, printing its steps and a heartbeat; resolves to true when it succeeded.
+ * @param {string} reason
+ * @returns {Promise<boolean>}
+ */
 export function build(reason) {
 	const started = Date.now();
 	const seconds = () => Math.round((Date.now() - started) / 1000);
@@ -36,14 +41,14 @@ export function build(reason) {
 	const child = spawn(process.execPath, [VITE, 'build'], { stdio: ['ignore', 'pipe', 'pipe'] });
 	const heartbeat = setInterval(() => console.info(`[jiangxin] still building… ${seconds()} s`), 5_000);
 	let errors = '';
-	const forward = (chunk) => {
+	const forward = (/** @type {Buffer} */ chunk) => {
 		for (const line of chunk.toString().split('\n')) {
 			const text = line.trim();
 			if (text && PROGRESS.test(text) && !FILE_LIST.test(text)) console.info(`[jiangxin]   ${text}`);
 		}
 	};
 	child.stdout.on('data', forward);
-	child.stderr.on('data', (chunk) => (errors += chunk));
+	child.stderr.on('data', (/** @type {Buffer} */ chunk) => (errors += chunk));
 	return new Promise((resolve) => {
 		child.on('close', (code) => {
 			clearInterval(heartbeat);
@@ -54,7 +59,10 @@ export function build(reason) {
 	});
 }
 
-/** Builds if needed; false when a needed build failed. */
+/**
+ * Builds if needed; false when a needed build failed.
+ * @param {string} reason
+ */
 export async function ensureBuilt(reason) {
 	return isBuildCurrent() || build(reason);
 }

@@ -37,7 +37,10 @@ export async function startAppServer(databaseUrl: string, env: Record<string, st
 		}
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
-	if (Date.now() >= deadline) throw new Error(`The app server did not answer /healthz in time:\n${output}`);
+	if (Date.now() >= deadline) {
+		child.kill('SIGTERM');
+		throw new Error(`The app server did not answer /healthz in time:\n${output}`);
+	}
 	return {
 		url,
 		pid: child.pid!,

@@ -18,7 +18,8 @@ async function insertAuditRow(note: string): Promise<string> {
 describe("the app's database role", () => {
 	it('is the role the running server connects with, and is neither superuser nor owner of anything', async () => {
 		await fetch(`${inject('appUrl')}/healthz`);
-		const [{ role }] = await app<{ role: string }[]>`select current_user as role`;
+		const [row] = await app<{ role: string }[]>`select current_user as role`;
+		const role = row!.role;
 		const serverRoles = await db()<{ usename: string }[]>`
 			select distinct usename from pg_stat_activity where application_name = 'jiangxin' and usename <> current_user`;
 		expect(serverRoles.map((row) => row.usename)).toEqual([role]);

@@ -6,6 +6,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/lib/serv
 import { runMigrations } from '../../src/lib/server/db/migrate';
 import { ensureRuntimeRole } from '../../src/lib/server/db/roles';
 import { startAppServer } from './app-server';
+import { ensureBuilt } from '../../scripts/build.mjs';
 
 // One PostgreSQL for the whole run: embedded on its own port and data directory (wiped first),
 // or TEST_DATABASE_URL. Each test makes its own organisations, so tests never share data.
@@ -26,7 +27,9 @@ export async function setup(project: TestProject) {
 	// owner for migrations; the app's start-up grants the runtime role what it needs.
 	const appDatabaseUrl = await ensureRuntimeRole(sql, url, 'jiangxin_app_test', 'jiangxin-app-test');
 	await sql.end();
-	// The real server for HTTP and socket.io tests, built if the build is missing or stale.
+	// The real server for HTTP and socket.io tests. Built first, so that a slow build on a loaded
+	// machine does not eat into the server's start-up deadline.
+	if (!(await ensureBuilt('integration tests'))) throw new Error('The build failed; see the messages above.');
 	app = await startAppServer(appDatabaseUrl, { DATABASE_MIGRATION_URL: url });
 	project.provide('databaseUrl', url);
 	project.provide('appDatabaseUrl', appDatabaseUrl);
