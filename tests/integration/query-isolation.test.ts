@@ -11,6 +11,8 @@ import * as competitions from '../../src/lib/server/competitions/competition-que
 import * as schemes from '../../src/lib/server/competitions/scheme-queries';
 import * as structure from '../../src/lib/server/competitions/structure-queries';
 import * as organisations from '../../src/lib/server/organisations/queries';
+import * as invitations from '../../src/lib/server/organisations/invitation-queries';
+import { inviteMember } from '../../src/lib/server/organisations/invitations';
 import type { OrgActor } from '../../src/lib/server/auth/actor';
 import { competitionFields, newCompetitionFromTemplate, TEXTILE_SCHEME } from '../fixtures/competitions';
 import { joinOrg, newOrg } from '../fixtures/factories';
@@ -27,6 +29,7 @@ interface Tenant {
 	roundId: string;
 	schemeVersionId: string;
 	tokenId: string;
+	invitationId: string;
 }
 
 async function newTenant(): Promise<Tenant> {
@@ -38,8 +41,9 @@ async function newTenant(): Promise<Tenant> {
 	const [round] = await structure.listRoundsOfCompetition(db(), organisationId, competition.id);
 	const version = await schemes.getLatestSchemeVersion(db(), organisationId, round!.id);
 	const { id: tokenId } = await createApiToken(owner, '报名系统');
+	const { id: invitationId } = await inviteMember(owner, { email: `invited-${organisationId}@example.test`, role: 'organiser' });
 	await recordAudit(db(), owner, { action: 'score.changed', subjectType: 'score', subjectId: `secret-${organisationId}` });
-	return { owner, organiser, competitionId: competition.id, eventId: event!.id, roundId: round!.id, schemeVersionId: version!.id, tokenId };
+	return { owner, organiser, competitionId: competition.id, eventId: event!.id, roundId: round!.id, schemeVersionId: version!.id, tokenId, invitationId };
 }
 
 /** Everything of B a query could leak or change, read as the owner sees it. */
@@ -48,6 +52,7 @@ async function snapshot(tenant: Tenant) {
 	return {
 		members: await organisations.listMembers(db(), id),
 		tokens: await tokens.listApiTokens(db(), id),
+		invitations: await invitations.listOpenInvitations(db(), id),
 		competition: await competitions.getCompetition(db(), id, tenant.competitionId),
 		events: await structure.listEvents(db(), id, tenant.competitionId),
 		rounds: await structure.listRoundsOfCompetition(db(), id, tenant.competitionId),
@@ -80,14 +85,36 @@ const cases: Record<string, () => Promise<void>> = {
 	},
 	'auth/api-token-queries.ts:insertApiToken': async () => {
 		// The organisation is explicit; the token is A's, and B's list does not gain it.
-		await tokens.insertApiToken(db(), { organisationId: A(), userId: a.owner.user.id, name: 'A 的令牌', tokenHash: randomBytes(32).toString('hex'), tokenPrefix: 'jx_a' });
+		await tokens.insertApiToken(db(), { organisationId: A(), userId: a.owner.user.id, name: 'A 的令牌', role: 'owner', tokenHash: randomBytes(32).toString('hex'), tokenPrefix: 'jx_a' });
 		expect((await tokens.listApiTokens(db(), b.owner.organisation.id)).map((token) => token.name)).not.toContain('A 的令牌');
+	},
+	'auth/api-token-queries.ts:getLiveApiTokenForUpdate': async () => {
+		expect(await tokens.getLiveApiTokenForUpdate(db(), A(), b.tokenId)).toBeUndefined();
+	},
+	'auth/api-token-queries.ts:revokeMemberApiTokens': async () => {
+		// B's owner made B's token; asked through A, keeping no role, nothing of B is revoked.
+		expect(await tokens.revokeMemberApiTokens(db(), A(), b.owner.user.id, [], new Date())).toEqual([]);
 	},
 	'auth/api-token-queries.ts:listApiTokens': async () => {
 		expect((await tokens.listApiTokens(db(), A())).map((token) => token.id)).not.toContain(b.tokenId);
 	},
 	'auth/api-token-queries.ts:revokeApiToken': async () => {
 		expect(await tokens.revokeApiToken(db(), A(), b.tokenId, new Date())).toBe(false);
+	},
+	'organisations/invitation-queries.ts:insertInvitation': async () => {
+		const expiresAt = new Date(Date.now() + 86_400_000);
+		await invitations.insertInvitation(db(), { organisationId: A(), email: 'only-a@example.test', role: 'organiser', tokenHash: randomBytes(32).toString('hex'), invitedBy: a.owner.user.id, expiresAt });
+		expect((await invitations.listOpenInvitations(db(), b.owner.organisation.id)).map((row) => row.email)).not.toContain('only-a@example.test');
+	},
+	'organisations/invitation-queries.ts:listOpenInvitations': async () => {
+		expect((await invitations.listOpenInvitations(db(), A())).map((row) => row.id)).not.toContain(b.invitationId);
+	},
+	'organisations/invitation-queries.ts:revokeOpenInvitations': async () => {
+		expect(await invitations.revokeOpenInvitations(db(), A(), { id: b.invitationId }, new Date())).toEqual([]);
+		expect(await invitations.revokeOpenInvitations(db(), A(), { email: `invited-${b.owner.organisation.id}@example.test` }, new Date())).toEqual([]);
+	},
+	'organisations/invitation-queries.ts:markInvitationAccepted': async () => {
+		await invitations.markInvitationAccepted(db(), A(), b.invitationId, a.owner.user.id, new Date());
 	},
 	'organisations/queries.ts:insertMembership': async () => {
 		await organisations.insertMembership(db(), A(), b.organiser.user.id, 'organiser');
