@@ -1,0 +1,44 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { signIn, signOut } from './fixtures';
+import { competitionPages, SIGNED_IN_PAGES, SIGNED_OUT_PAGES } from './pages';
+
+// axe-core on every page, at a phone's and a desk's width, against WCAG 2.1 AA. Serious and critical
+// violations fail the run; the rest are printed so they can be looked at.
+const SIZES = [
+	{ name: 'phone', width: 390, height: 844 },
+	{ name: 'desktop', width: 1440, height: 900 }
+];
+
+async function audit(page: Page, name: string) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+	const describe = (list: typeof results.violations) =>
+		list.map((violation) => `${violation.impact} ${violation.id}: ${violation.help}\n${violation.nodes.map((node) => `    ${node.target.join(' ')} ${node.failureSummary?.split('\n')[1] ?? ''}`).join('\n')}`);
+	const blocking = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+	const minor = results.violations.filter((violation) => !blocking.includes(violation));
+	if (minor.length > 0) console.log(`[axe] ${name} (not failing):\n${describe(minor).join('\n')}`);
+	expect(describe(blocking), `axe: serious or critical violations on ${name}`).toEqual([]);
+}
+
+for (const size of SIZES) {
+	test(`every page passes axe-core at ${size.name} size`, async ({ page }) => {
+		test.setTimeout(120_000);
+		await page.setViewportSize({ width: size.width, height: size.height });
+		for (const target of SIGNED_OUT_PAGES) {
+			await page.goto(target.path);
+			await audit(page, `${target.name} (${size.name})`);
+		}
+		await signIn(page);
+		const pages = [...SIGNED_IN_PAGES, ...(await competitionPages(page))];
+		for (const target of pages) {
+			await page.goto(target.path);
+			await page.waitForLoadState('networkidle');
+			await audit(page, `${target.name} (${size.name})`);
+		}
+		// The open user menu, too.
+		await page.getByTestId('user-menu').click();
+		await audit(page, `user menu (${size.name})`);
+		await page.getByTestId('user-menu').click();
+		await signOut(page);
+	});
+}
