@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { signIn, signOut } from './fixtures';
+import { signIn } from './fixtures';
 import { competitionPages, SIGNED_IN_PAGES, SIGNED_OUT_PAGES } from './pages';
 
 // axe-core on every page, at a phone's and a desk's width, against WCAG 2.1 AA. Serious and critical
@@ -21,24 +21,36 @@ async function audit(page: Page, name: string) {
 }
 
 for (const size of SIZES) {
-	test(`every page passes axe-core at ${size.name} size`, async ({ page }) => {
+	test.describe(`axe-core at ${size.name} size`, () => {
+		test.use({ viewport: { width: size.width, height: size.height } });
 		test.setTimeout(120_000);
-		await page.setViewportSize({ width: size.width, height: size.height });
-		for (const target of SIGNED_OUT_PAGES) {
-			await page.goto(target.path);
-			await audit(page, `${target.name} (${size.name})`);
-		}
-		await signIn(page);
-		const pages = [...SIGNED_IN_PAGES, ...(await competitionPages(page))];
-		for (const target of pages) {
-			await page.goto(target.path);
-			await page.waitForLoadState('networkidle');
-			await audit(page, `${target.name} (${size.name})`);
-		}
-		// The open user menu, too.
-		await page.getByTestId('user-menu').click();
-		await audit(page, `user menu (${size.name})`);
-		await page.getByTestId('user-menu').click();
-		await signOut(page);
+
+		for (const target of SIGNED_OUT_PAGES)
+			test(`${target.name} (signed out)`, async ({ page }) => {
+				await page.goto(target.path);
+				await audit(page, `${target.name} (${size.name})`);
+			});
+
+		for (const target of SIGNED_IN_PAGES)
+			test(target.name, async ({ page }) => {
+				await signIn(page);
+				await page.goto(target.path);
+				await audit(page, `${target.name} (${size.name})`);
+			});
+
+		test('a competition and the scheme editor of its first round', async ({ page }) => {
+			await signIn(page);
+			for (const target of await competitionPages(page)) {
+				await page.goto(target.path);
+				await page.waitForLoadState('networkidle');
+				await audit(page, `${target.name} (${size.name})`);
+			}
+		});
+
+		test('the open user menu', async ({ page }) => {
+			await signIn(page);
+			await page.getByTestId('user-menu').click();
+			await audit(page, `user menu (${size.name})`);
+		});
 	});
 }

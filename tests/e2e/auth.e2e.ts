@@ -26,6 +26,24 @@ test('a wrong password is refused with a clear message in Chinese and in English
 	await expect(page.getByRole('alert')).toHaveText('Wrong e-mail or password');
 });
 
+test('after a failed sign-in the focus stays on the button, or goes to the field to fix', async ({ page }) => {
+	await page.goto('/login');
+	const button = page.getByRole('button', { name: '登录' }).last();
+	// An unknown account (so the owner's own sign-in throttle is not touched).
+	await page.getByLabel('电子邮箱').fill('nobody@jiangxin.test');
+	await page.getByLabel('密码').fill('not the password');
+	await button.click();
+	await expect(page.getByRole('alert')).toHaveText('邮箱或密码不正确');
+	// The button was never `disabled` while the attempt ran, so the focus did not fall to the page.
+	await expect(button).toBeFocused();
+	await expect(button).not.toHaveAttribute('aria-disabled', 'true');
+
+	await page.getByLabel('电子邮箱').fill('');
+	await button.click();
+	await expect(page.getByLabel('电子邮箱')).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByLabel('电子邮箱')).toBeFocused();
+});
+
 test('an address outside one’s rights redirects to sign-in, and back after signing in', async ({ page }) => {
 	await page.goto(`/orgs/${OWNER.organisationSlug}/members`);
 	await expect(page).toHaveURL(`/login?redirectTo=${encodeURIComponent(`/orgs/${OWNER.organisationSlug}/members`)}`);

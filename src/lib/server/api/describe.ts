@@ -3,6 +3,7 @@ import type { oas31 } from 'zod-openapi';
 export interface OperationSummary {
 	method: string;
 	path: string;
+	operationId: string;
 	summary: string;
 	parameters: { name: string; location: string; required: boolean; schema: string }[];
 	requestBody: string | null;
@@ -30,6 +31,7 @@ export function describeOperations(document: oas31.OpenAPIObject): OperationSumm
 			operations.push({
 				method: method.toUpperCase(),
 				path,
+				operationId: operation.operationId ?? '',
 				summary: operation.summary ?? '',
 				parameters: ((operation.parameters ?? []) as oas31.ParameterObject[]).map((parameter) => ({
 					name: parameter.name,
