@@ -10,15 +10,30 @@ const SIZES = [
 	{ name: 'desktop', width: 1440, height: 900 }
 ];
 
-async function audit(page: Page, name: string) {
+async function blockingViolations(page: Page, name: string): Promise<string[]> {
 	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
 	const describe = (list: typeof results.violations) =>
 		list.map((violation) => `${violation.impact} ${violation.id}: ${violation.help}\n${violation.nodes.map((node) => `    ${node.target.join(' ')} ${node.failureSummary?.split('\n')[1] ?? ''}`).join('\n')}`);
 	const blocking = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 	const minor = results.violations.filter((violation) => !blocking.includes(violation));
 	if (minor.length > 0) console.log(`[axe] ${name} (not failing):\n${describe(minor).join('\n')}`);
-	expect(describe(blocking), `axe: serious or critical violations on ${name}`).toEqual([]);
+	return describe(blocking);
 }
+
+async function audit(page: Page, name: string) {
+	expect(await blockingViolations(page, name), `axe: serious or critical violations on ${name}`).toEqual([]);
+}
+
+test('the sweep fails on a serious violation (pale text, as text-stone-400 was)', async ({ page }) => {
+	await page.goto('/login');
+	await page.evaluate(() => {
+		const pale = document.createElement('p');
+		pale.style.color = '#a8a29e';
+		pale.textContent = '第 1 版 /20';
+		document.querySelector('main')!.append(pale);
+	});
+	expect((await blockingViolations(page, 'planted')).join('\n')).toContain('serious color-contrast');
+});
 
 for (const size of SIZES) {
 	test.describe(`axe-core at ${size.name} size`, () => {

@@ -15,6 +15,10 @@ async function openTemplateScheme(page: Page, input = { kind: 'skills_contest', 
 	await expect(page).toHaveURL(/\/rounds\/[0-9a-f-]{36}\/scheme$/);
 }
 
+// Each journey creates a competition and edits a long form: on a machine shared by several test runs
+// that takes longer than the default 30 s.
+test.describe.configure({ timeout: 90_000 });
+
 const weight = (page: Page, index: number) => page.locator(`#f-components-${index}-weight`);
 
 async function expectNoSidewaysScroll(page: Page, size: string) {
@@ -90,7 +94,7 @@ test('an organiser adjusts the 20/80 template, sees the total explained, fixes t
 	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 	for (const size of [
 		{ name: 'phone', width: 390, height: 844 },
-		{ name: 'tablet', width: 820, height: 1180 },
+		{ name: 'tablet', width: 768, height: 1024 },
 		{ name: 'desktop', width: 1440, height: 900 }
 	]) {
 		await page.setViewportSize({ width: size.width, height: size.height });

@@ -30,7 +30,8 @@ test('the layout check notices a table that cuts off a column', async ({ page })
 	await page.evaluate(() => {
 		const box = document.createElement('div');
 		box.style.cssText = 'overflow-x: auto; width: 200px';
-		box.innerHTML = '<table style="width: 400px"><tr><th>满分</th><td style="width: 40px; overflow: hidden; white-space: nowrap">Symmetry of the finished piece</td></tr></table>';
+		box.innerHTML =
+			'<table style="width: 400px; table-layout: fixed"><tr><th style="width: 360px">满分</th><td style="width: 40px; overflow: hidden; white-space: nowrap">Symmetry of the finished piece</td></tr></table>';
 		document.querySelector('main')!.append(box);
 	});
 	const problems = await layoutProblems(page);
