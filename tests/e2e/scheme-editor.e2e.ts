@@ -17,7 +17,7 @@ async function openTemplateScheme(page: Page, input = { kind: 'skills_contest', 
 
 // Each journey creates a competition and edits a long form: on a machine shared by several test runs
 // that takes longer than the default 30 s.
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 180_000 });
 
 const weight = (page: Page, index: number) => page.locator(`#f-components-${index}-weight`);
 
