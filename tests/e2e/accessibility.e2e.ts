@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './fixtures';
+import { OWNER, signIn } from './fixtures';
 import { competitionPages, SIGNED_IN_PAGES, SIGNED_OUT_PAGES } from './pages';
 
 // axe-core on every page, at a phone's and a desk's width, against WCAG 2.1 AA. Serious and critical
@@ -33,6 +33,20 @@ test('the sweep fails on a serious violation (pale text, as text-stone-400 was)'
 		document.querySelector('main')!.append(pale);
 	});
 	expect((await blockingViolations(page, 'planted')).join('\n')).toContain('serious color-contrast');
+});
+
+test('controls are named by what they show and say which thing they act on', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto('/login');
+	// The language button's name is the “English” it shows (WCAG 2.5.3), so voice control finds it.
+	await expect(page.getByRole('button', { name: 'English', exact: true })).toBeVisible();
+	await signIn(page);
+	// On a phone only the initial shows, but the menu is still named after the person.
+	await expect(page.getByTestId('user-menu')).toHaveAccessibleName(new RegExp(OWNER.displayName));
+	const [competition] = await competitionPages(page);
+	await page.goto(competition!.path);
+	await expect(page.getByRole('button', { name: /^删除轮次：.+/ }).first()).toBeVisible();
+	await expect(page.getByRole('button', { name: /^删除项目：.+/ }).first()).toBeVisible();
 });
 
 for (const size of SIZES) {
