@@ -43,10 +43,11 @@ test('controls are named by what they show and say which thing they act on', asy
 	await signIn(page);
 	// On a phone only the initial shows, but the menu is still named after the person.
 	await expect(page.getByTestId('user-menu')).toHaveAccessibleName(new RegExp(OWNER.displayName));
-	const [competition] = await competitionPages(page);
-	await page.goto(competition!.path);
-	await expect(page.getByRole('button', { name: /^删除轮次：.+/ }).first()).toBeVisible();
-	await expect(page.getByRole('button', { name: /^删除项目：.+/ }).first()).toBeVisible();
+	await page.goto(`/orgs/${OWNER.organisationSlug}/api-tokens`);
+	await page.locator('form[action="?/create"] input[name="name"]').fill('无障碍检查令牌');
+	await page.locator('form[action="?/create"] button').click();
+	await expect(page.getByTestId('new-api-token')).toBeVisible();
+	await expect(page.getByRole('button', { name: '吊销：无障碍检查令牌', exact: true })).toBeVisible();
 });
 
 for (const size of SIZES) {
