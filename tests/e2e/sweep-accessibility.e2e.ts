@@ -3,6 +3,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { OWNER, signIn } from './fixtures';
 import { competitionPages, SIGNED_IN_PAGES, SIGNED_OUT_PAGES } from './pages';
 
+// Named to run after the journeys (files run in name order, one worker): it audits the competitions
+// they created and what it adds itself (an API token) cannot upset their counts.
 // axe-core on every page, at a phone's and a desk's width, against WCAG 2.1 AA. Serious and critical
 // violations fail the run; the rest are printed so they can be looked at.
 const SIZES = [
