@@ -40,6 +40,19 @@ test('the layout check notices a table that cuts off a column', async ({ page })
 	expect(problems.some((line) => line.includes('past its scroll box'))).toBe(true);
 });
 
+test('the API docs speak the reader’s language and wrap long patterns on a phone', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await signIn(page);
+	await page.goto('/api/v1/docs');
+	const organisation = page.locator('section').filter({ hasText: '/api/v1/organisation' }).first();
+	await expect(organisation).toContainText('令牌所代表的单位');
+	await organisation.getByText('响应').click();
+	await expect(organisation).toContainText('没有有效的 API 令牌。');
+	// A uuid parameter reads as its type, not as its 200-character pattern.
+	await expect(page.locator('section').filter({ hasText: '/api/v1/members/{userId}' }).first()).toContainText('string (uuid)');
+	expect(await layoutProblems(page)).toEqual([]);
+});
+
 for (const size of SIZES)
 	for (const locale of LANGUAGES)
 		test(`every page fits a ${size.name} in ${locale}`, async ({ page }) => {

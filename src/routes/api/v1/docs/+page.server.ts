@@ -29,6 +29,34 @@ const SUMMARIES: Record<string, () => string> = {
 	readAuditLog: m.a11y_api_readAuditLog
 };
 
+/** Response descriptions, by their English text (several operations share one). */
+const RESPONSES: Record<string, () => string> = {
+	'A page of entries': m.a11y_api_response_page,
+	'Competitions': m.a11y_api_response_competitions,
+	'Every entry ranked, with components, total, tier, flags and the full breakdown': m.a11y_api_response_ranked,
+	'Members, owners first': m.a11y_api_response_members,
+	'Not allowed at this stage (e.g. judging has started, or the results are final).': m.a11y_api_response_conflict,
+	'Removed': m.a11y_api_response_removed,
+	'The competition at its new stage': m.a11y_api_response_advanced,
+	'The competition': m.a11y_api_response_competition,
+	'The event': m.a11y_api_response_event,
+	'The new competition': m.a11y_api_response_new_competition,
+	'The new member': m.a11y_api_response_new_member,
+	'The new role': m.a11y_api_response_new_role,
+	'The organisation': m.a11y_api_response_organisation,
+	'The round': m.a11y_api_response_round,
+	'The scheme and its history': m.a11y_api_response_scheme,
+	'The version now in force': m.a11y_api_response_version,
+	'The request is invalid (fields says where).': m.a11y_api_response_invalid,
+	'No valid API token.': m.a11y_api_response_no_token,
+	'The token’s member may not do this.': m.a11y_api_response_forbidden,
+	'No such thing in this organisation.': m.a11y_api_response_not_found
+};
+
 export const load = (() => ({
-	operations: describeOperations(getOpenApiDocument()).map((operation) => ({ ...operation, summary: SUMMARIES[operation.operationId]?.() ?? operation.summary }))
+	operations: describeOperations(getOpenApiDocument()).map((operation) => ({
+		...operation,
+		summary: SUMMARIES[operation.operationId]?.() ?? operation.summary,
+		responses: operation.responses.map((response) => ({ ...response, description: RESPONSES[response.description]?.() ?? response.description }))
+	}))
 })) satisfies PageServerLoad;
