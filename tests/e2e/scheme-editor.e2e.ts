@@ -15,6 +15,10 @@ async function openTemplateScheme(page: Page, input = { kind: 'skills_contest', 
 	await expect(page).toHaveURL(/\/rounds\/[0-9a-f-]{36}\/scheme$/);
 }
 
+// Each journey creates a competition and edits a long form: on a machine shared by several test runs
+// that takes longer than the default 30 s.
+test.describe.configure({ timeout: 180_000 });
+
 const weight = (page: Page, index: number) => page.locator(`#f-components-${index}-weight`);
 
 async function expectNoSidewaysScroll(page: Page, size: string) {
@@ -90,7 +94,7 @@ test('an organiser adjusts the 20/80 template, sees the total explained, fixes t
 	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 	for (const size of [
 		{ name: 'phone', width: 390, height: 844 },
-		{ name: 'tablet', width: 820, height: 1180 },
+		{ name: 'tablet', width: 768, height: 1024 },
 		{ name: 'desktop', width: 1440, height: 900 }
 	]) {
 		await page.setViewportSize({ width: size.width, height: size.height });
@@ -99,6 +103,52 @@ test('an organiser adjusts the 20/80 template, sees the total explained, fixes t
 		await expectNoSidewaysScroll(page, size.name);
 		await page.screenshot({ path: `tests/e2e/screenshots/scheme-${size.name}.png`, fullPage: true });
 	}
+});
+
+test('on a phone a failed save is explained beside Save, with the focus on it and a link to each field; broken schemes never reach the server', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	const refused: string[] = [];
+	page.on('response', (response) => {
+		if (response.url().includes('/scoring/evaluate') && response.status() !== 200) refused.push(`${response.status()}`);
+	});
+	await signIn(page);
+	await openTemplateScheme(page, { kind: 'skills_contest', title: '手机保存检查技能竞赛', slug: 'scheme-phone-2026', eventName: '焊工' });
+	await expect(page.getByTestId('scheme-preview-total')).toHaveText('81.86');
+
+	// A negative maximum says which rule it breaks, at the field, announced with it.
+	const max = page.locator('#f-components-1-criteria-0-max');
+	await max.fill('-5');
+	await expect(page.locator('#f-components-1-criteria-0-max-error')).toHaveText('满分必须大于 0');
+	await expect(max).toHaveAttribute('aria-invalid', 'true');
+	await expect(max).toHaveAttribute('aria-describedby', /f-components-1-criteria-0-max-error/);
+	// A criterion named only in English is flagged, not shown as “Finish” to Chinese readers.
+	const name = page.locator('#f-components-1-criteria-0-label-zh-CN');
+	await name.fill('');
+	await expect(page.locator('#f-components-1-criteria-0-label-zh-CN-error')).toHaveText('请填写中文名称');
+	await weight(page, 0).fill('10');
+
+	const save = page.getByTestId('scheme-save');
+	await save.scrollIntoViewIfNeeded();
+	await save.click();
+	const summary = page.getByTestId('scheme-save-problems');
+	await expect(summary).toBeFocused();
+	await expect(summary).toBeInViewport();
+	await expect(summary).toContainText('方案有 3 处问题');
+	await expect(summary).toContainText('满分必须大于 0');
+	await expect(summary).toContainText('请填写中文名称');
+	await expect(summary).toContainText('各组成部分的权重合计必须正好是 100%');
+	await summary.getByRole('link', { name: /满分必须大于 0/ }).click();
+	await expect(max).toBeFocused();
+
+	await max.fill('20');
+	await name.fill('工艺规范');
+	await weight(page, 0).fill('20');
+	await expect(page.getByTestId('weight-total')).toHaveText('权重合计 100%，正确。');
+	await expect(summary).toHaveCount(0);
+	await expect(page.getByTestId('scheme-preview-total')).toHaveText('81.86');
+	await save.click();
+	await expect(page.getByRole('status').filter({ hasText: '已保存为第 1 版。' })).toBeVisible();
+	expect(refused, 'the preview asked the server about a scheme the browser knew was broken').toEqual([]);
 });
 
 test('the final round of a craftsman award copies the preliminary round’s scheme, votes included', async ({ page }) => {

@@ -1,6 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { OWNER, signIn } from './fixtures';
 
+// A long journey (create, three lifecycle steps, a long form, two saves, a reload): on a machine shared
+// by several test runs it takes longer than the default 30 s.
+test.describe.configure({ timeout: 120_000 });
+
 test('once judging starts a scheme change needs a reason and becomes a new version', async ({ page }) => {
 	await signIn(page);
 	await page.goto(`/orgs/${OWNER.organisationSlug}/competitions`);

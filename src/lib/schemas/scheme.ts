@@ -8,7 +8,7 @@ import { plainText } from './fields';
 // the shape; `validateScheme` in the domain checks the rules (weights total 100 %, unique keys…).
 
 const hundredths = (description: string) =>
-	z.int({ error: () => m.validation_invalid() }).min(0, { error: () => m.validation_invalid() }).meta({ description });
+	z.int({ error: () => m.scheme_value_not_hundredths() }).min(0, { error: () => m.scheme_value_negative() }).meta({ description });
 
 const key = z
 	.string()

@@ -5,7 +5,7 @@ import type { ComponentModel, NamedRow, SchemeModel } from './editor-model';
 // a value that cannot be read is reported at the server's path rather than guessed.
 
 /** Why a typed value cannot become a number; the page turns the code into a sentence. */
-export type LocalIssue = 'required' | 'decimal_invalid' | 'integer_invalid';
+export type LocalIssue = 'required' | 'decimal_invalid' | 'too_many_decimals' | 'integer_invalid' | 'label_zh_required';
 
 export interface BuiltScheme {
 	scheme: Scheme;
@@ -25,7 +25,7 @@ export function modelToScheme(model: SchemeModel): BuiltScheme {
 		try {
 			return toHundredths(trimmed);
 		} catch {
-			issues[`scheme.${path}`] = 'decimal_invalid';
+			issues[`scheme.${path}`] = /^-?\d+[.,]\d{3,}$/.test(trimmed) ? 'too_many_decimals' : 'decimal_invalid';
 			return 0;
 		}
 	};
@@ -36,6 +36,17 @@ export function modelToScheme(model: SchemeModel): BuiltScheme {
 		return 0;
 	};
 
+	// The Chinese name is what the platform shows first; a row named only in English would show English to everyone.
+	const nameChinese = (row: NamedRow, path: string, always = false) => {
+		if (row.zh.trim() === '' && (always || row.en.trim() !== '')) issues[`scheme.${path}.label.zh-CN`] = 'label_zh_required';
+	};
+	model.components.forEach((row, index) => {
+		nameChinese(row, `components.${index}`);
+		if (row.source !== 'judges') return;
+		row.criteria.forEach((criterion, at) => nameChinese(criterion, `components.${index}.criteria.${at}`));
+		row.deductions.forEach((item, at) => nameChinese(item, `components.${index}.deductions.${at}`));
+	});
+	model.tiers.forEach((tier, index) => nameChinese(tier, `tiers.${index}`, true));
 	const components = model.components.map((row, index) => buildComponent(row, `components.${index}`, decimal, optional, integer));
 	const keyById = new Map(model.components.map((row) => [row.id, row.key.trim()]));
 	const scheme: Scheme = { components };

@@ -96,12 +96,25 @@ describe('modelToScheme', () => {
 		model.tiers[1]!.share = '';
 		model.teams.size = 'x';
 		expect(modelToScheme(model).issues).toEqual({
-			'scheme.components.0.weight': 'decimal_invalid',
+			'scheme.components.0.weight': 'too_many_decimals',
 			'scheme.components.1.weight': 'required',
 			'scheme.components.1.criteria.2.max': 'decimal_invalid',
 			'scheme.components.1.aggregation.trim': 'integer_invalid',
 			'scheme.tiers.1.limit.share': 'required',
 			'scheme.teams.size': 'integer_invalid'
+		});
+	});
+
+	it('asks for the Chinese name of a row named in English, and of every tier', () => {
+		const model = schemeToModel(skills);
+		model.components[1]!.criteria[0]!.zh = ' ';
+		model.components[1]!.deductions[0]!.zh = '';
+		model.components[1]!.deductions[0]!.en = '';
+		model.tiers[0]!.zh = '';
+		model.tiers[0]!.en = '';
+		expect(modelToScheme(model).issues).toEqual({
+			'scheme.components.1.criteria.0.label.zh-CN': 'label_zh_required',
+			'scheme.tiers.0.label.zh-CN': 'label_zh_required'
 		});
 	});
 

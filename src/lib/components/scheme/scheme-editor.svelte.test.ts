@@ -15,19 +15,43 @@ describe('SchemeEditor', () => {
 		expect(new SchemeEditor(null, emptyScheme, false, 'x').isDirty).toBe(true);
 	});
 
-	it('shows unreadable numbers first, then the last save’s errors while the scheme is unchanged, then the preview’s', () => {
+	it('shows what the browser finds first, then the last save’s errors and the preview’s only for the scheme they were about', () => {
 		const editor = editorFor();
 		const path = 'scheme.components.0.weight';
 		editor.evaluateErrors = { [path]: 'from the preview' };
+		editor.evaluatedJson = editor.json;
 		expect(editor.errorAt(path)).toBe('from the preview');
 		editor.submitted();
 		editor.saveErrors = { [path]: 'from the save' };
 		expect(editor.errorAt(path)).toBe('from the save');
 		editor.model.components[1]!.weight = '79';
-		expect(editor.errorAt(path)).toBe('from the preview');
+		// A changed scheme: neither the save's nor the preview's answer applies; the browser's own check does.
+		expect(editor.errorAt(path)).toBeUndefined();
+		expect(editor.errorAt('scheme.components')).toBe('各组成部分的权重合计必须正好是 100%');
+		editor.model.components[1]!.weight = '80';
+		expect(editor.errorAt('scheme.components')).toBeUndefined();
+		expect(editor.hasIssues).toBe(false);
 		editor.model.components[0]!.weight = '1.234';
+		expect(editor.errorAt(path)).toBe('最多两位小数');
+		editor.model.components[0]!.weight = 'abc';
 		expect(editor.errorAt(path)).toBe('请填写数字，最多两位小数');
 		expect(editor.hasLocalIssues).toBe(true);
+	});
+
+	it('names the rule a value breaks instead of “invalid”, so the preview is never asked about a broken scheme', () => {
+		const editor = editorFor();
+		const criterion = 'scheme.components.1.criteria.0';
+		editor.model.components[1]!.criteria[0]!.max = '-5';
+		expect(editor.errorAt(`${criterion}.max`)).toBe('满分必须大于 0');
+		expect(editor.hasIssues).toBe(true);
+		expect(editor.problems[`${criterion}.max`]).toBe('满分必须大于 0');
+		editor.model.components[1]!.criteria[0]!.max = '10';
+		expect(editor.hasIssues).toBe(false);
+		// A criterion named only in English would show English to everyone: the Chinese name is asked for.
+		editor.model.components[1]!.criteria[0]!.zh = '';
+		editor.model.components[1]!.criteria[0]!.en = 'Finish';
+		expect(editor.errorAt(`${criterion}.label.zh-CN`)).toBe('请填写中文名称');
+		expect(editor.hasIssues).toBe(true);
 	});
 
 	it('drops the tie-breaks of a removed component and keeps the others', () => {

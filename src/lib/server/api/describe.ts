@@ -3,6 +3,7 @@ import type { oas31 } from 'zod-openapi';
 export interface OperationSummary {
 	method: string;
 	path: string;
+	operationId: string;
 	summary: string;
 	parameters: { name: string; location: string; required: boolean; schema: string }[];
 	requestBody: string | null;
@@ -19,6 +20,14 @@ function show(schema: unknown, document: oas31.OpenAPIObject): string | null {
 	return JSON.stringify(resolved, null, 2);
 }
 
+/** A parameter's type as people read it: `string (uuid)` rather than the uuid's 200-character pattern. */
+function showParameter(schema: unknown): string {
+	const value = (schema ?? {}) as { type?: string; format?: string; enum?: unknown[] };
+	if (value.enum) return value.enum.map(String).join(' | ');
+	if (value.type) return value.format ? `${value.type} (${value.format})` : value.type;
+	return JSON.stringify(schema);
+}
+
 /** The OpenAPI document as a list the docs page can render without a third-party viewer. */
 export function describeOperations(document: oas31.OpenAPIObject): OperationSummary[] {
 	const operations: OperationSummary[] = [];
@@ -30,12 +39,13 @@ export function describeOperations(document: oas31.OpenAPIObject): OperationSumm
 			operations.push({
 				method: method.toUpperCase(),
 				path,
+				operationId: operation.operationId ?? '',
 				summary: operation.summary ?? '',
 				parameters: ((operation.parameters ?? []) as oas31.ParameterObject[]).map((parameter) => ({
 					name: parameter.name,
 					location: parameter.in,
 					required: parameter.required ?? false,
-					schema: JSON.stringify(parameter.schema)
+					schema: showParameter(parameter.schema)
 				})),
 				requestBody: show(body?.content?.['application/json']?.schema, document),
 				responses: Object.entries(operation.responses ?? {}).map(([status, response]) => {
