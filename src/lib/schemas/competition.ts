@@ -47,7 +47,12 @@ export const eventFieldsSchema = z
 
 export const roundFieldsSchema = z.object({ name: requiredText(100), blind: checkboxField }).meta({ id: 'RoundFields' });
 
-export const advanceCompetitionSchema = z.object({ to: z.enum(COMPETITION_STATUSES) }).meta({ id: 'AdvanceCompetition' });
+export const advanceCompetitionSchema = z.object({ to: z.enum(COMPETITION_STATUSES, { error: () => m.validation_invalid() }) }).meta({ id: 'AdvanceCompetition' });
+
+/** `to` names the step the caller saw as the previous one, so a repeated or stale request cannot go back twice. */
+export const stepBackCompetitionSchema = z
+	.object({ to: z.enum(COMPETITION_STATUSES, { error: () => m.validation_invalid() }), reason: requiredText(500) })
+	.meta({ id: 'StepBackCompetition' });
 
 const reasonField = optionalText(500).default('');
 
