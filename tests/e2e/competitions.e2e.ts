@@ -89,5 +89,6 @@ test('creating shows field errors, and a competition cannot open before it has e
 	await expect(card.locator('li').first()).toContainText('1. 总决赛');
 
 	await page.getByRole('button', { name: '进入下一阶段：报名中' }).click();
+	await page.getByRole('button', { name: '确认进入报名中' }).click();
 	await expect(page.getByTestId('competition-status')).toHaveText('报名中');
 });
