@@ -83,6 +83,16 @@ describe('competitions API over HTTP', () => {
 		expect((await call('GET', `/competitions/${competition.id}`)).body.status).toBe('judging');
 	});
 
+	it('refuses a template made for another kind, at the template field', async () => {
+		const { call } = await client();
+		const mismatch = await call('POST', '/competitions', { ...competitionFields({ kind: 'craftsman_award' }), template: 'skills_contest', eventName: '县级工匠' });
+		expect(mismatch.status).toBe(400);
+		expect(mismatch.body.error.fields).toEqual({ template: '这个模板不适用于所选类型，请选择对应的模板' });
+		const worldskillsAward = await call('POST', '/competitions', { ...competitionFields({ kind: 'craftsman_award' }), template: 'worldskills', eventName: '县级工匠' });
+		expect(worldskillsAward.status).toBe(400);
+		expect((await call('GET', '/competitions')).body.competitions).toEqual([]);
+	});
+
 	it('builds events and rounds, and refuses a scheme whose weights are not 100 % at the field', async () => {
 		const { call } = await client();
 		const competition = (await call('POST', '/competitions', competitionFields())).body;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { COMPETITION_STATUSES } from '$lib/domain/competition/lifecycle';
+import { templateFitsKind } from '$lib/domain/competition/template-kinds';
 import { checkboxField, emptyAsNull, emptyAsUndefined, optionalText, requiredText, slugField } from './fields';
 import { schemeSchema } from './scheme';
 
@@ -27,11 +28,12 @@ export const createCompetitionSchema = z
 	.object({
 		kind: competitionKindField,
 		...competitionFieldsShape,
-		template: z.preprocess(emptyAsUndefined, z.enum(['skills_contest', 'craftsman_award', 'worldskills']).optional()),
+		template: z.preprocess(emptyAsUndefined, z.enum(['skills_contest', 'craftsman_award', 'worldskills'], { error: () => m.validation_invalid() }).optional()),
 		eventName: optionalText(100).default('')
 	})
 	.refine(datesInOrder, datesInOrderIssue)
 	.refine((value) => !value.template || value.eventName !== '', { path: ['eventName'], error: () => m.validation_required() })
+	.refine((value) => !value.template || templateFitsKind(value.template, value.kind), { path: ['template'], error: () => m.competition_template_wrong_kind() })
 	.meta({ id: 'CreateCompetition' });
 
 export const eventFieldsSchema = z
