@@ -23,7 +23,7 @@ export async function createCompetition(actor: OrgActor, fields: competitions.Co
 	try {
 		return await db().begin(async (tx) => {
 			const row = await competitions.insertCompetition(tx, actor.organisation.id, fields);
-			await recordAudit(tx, actor, { action: 'competition.created', subjectType: 'competition', subjectId: row.id, after: fields });
+			await recordAudit(tx, actor, { action: 'competition.created', subjectType: 'competition', subjectId: row.id, subjectLabel: row.title, after: fields });
 			return row;
 		});
 	} catch (error) {
@@ -52,7 +52,7 @@ export async function updateCompetition(
 			const before = await loadCompetition(tx, actor, id, true);
 			requireNotClosed(before);
 			const after = await competitions.updateCompetition(tx, actor.organisation.id, id, fields);
-			await recordAudit(tx, actor, { action: 'competition.updated', subjectType: 'competition', subjectId: id, before: pickFields(before), after: pickFields(after) });
+			await recordAudit(tx, actor, { action: 'competition.updated', subjectType: 'competition', subjectId: id, subjectLabel: after.title, before: pickFields(before), after: pickFields(after) });
 			return after;
 		});
 	} catch (error) {
@@ -114,7 +114,7 @@ export async function advanceCompetition(actor: OrgActor, id: string, to: Compet
 		const blockers = findLifecycleBlockers(competition.status, to, readinessOf(await loadStructure(tx, actor, id)));
 		if (blockers.length > 0) throw new DomainError('lifecycle_blocked', { blockers: blockers.join(','), from: competition.status, to });
 		await competitions.updateCompetitionStatus(tx, actor.organisation.id, id, to);
-		await recordAudit(tx, actor, { action: 'competition.advanced', subjectType: 'competition', subjectId: id, before: { status: competition.status }, after: { status: to } });
+		await recordAudit(tx, actor, { action: 'competition.advanced', subjectType: 'competition', subjectId: id, subjectLabel: competition.title, before: { status: competition.status }, after: { status: to } });
 		return { ...competition, status: to };
 	});
 }
@@ -132,6 +132,7 @@ export async function stepBackCompetition(actor: OrgActor, id: string, to: Compe
 			action: 'competition.stepped_back',
 			subjectType: 'competition',
 			subjectId: id,
+			subjectLabel: competition.title,
 			before: { status: competition.status },
 			after: { status: to, reason: reason.trim() }
 		});
