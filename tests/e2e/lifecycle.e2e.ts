@@ -16,6 +16,7 @@ async function createContest(page: Page, title: string, slug: string) {
 test('each step asks first and says what it freezes; a step back needs a reason and is audited', async ({ page }) => {
 	await signIn(page);
 	await createContest(page, '钳工技能比武', 'fitter-2026');
+	const competition = page.url();
 	const status = page.getByTestId('competition-status');
 
 	await page.getByRole('button', { name: '进入下一阶段：报名中' }).click();
@@ -51,7 +52,31 @@ test('each step asks first and says what it freezes; a step back needs a reason 
 	await page.goto(`/orgs/${OWNER.organisationSlug}/audit`);
 	const row = page.getByTestId('audit-rows').locator('li').filter({ hasText: '竞赛退回上一阶段' }).first();
 	await expect(row).toBeVisible();
-	await expect(row).toContainText('报名通知的日期写错了');
+	// Named and in words: the competition, not its id; the stage as people say it; the reason.
+	await expect(row.getByTestId('audit-subject')).toHaveText('钳工技能比武');
+	await expect(row.getByTestId('audit-change')).toContainText('阶段：报名中 → 草稿');
+	await expect(row.getByTestId('audit-change')).toContainText('原因：报名通知的日期写错了');
+	await expect(row).not.toContainText(competitionIdOf(competition));
+	// A scheme from a template is summarised, never dumped.
+	const scheme = page.getByTestId('audit-rows').locator('li').filter({ hasText: '按模板设置评分方案' }).filter({ hasText: '钳工 · 决赛' }).first();
+	await expect(scheme.getByTestId('audit-change')).toContainText('理论考试 20 %；实际操作 80 %');
+	await expect(page.getByTestId('audit-rows')).not.toContainText('"components"');
+});
+
+test('the overview folds the same thing done again and again into one line', async ({ page }) => {
+	await signIn(page);
+	await createContest(page, '车工技能比武', 'turner-2026');
+	for (let times = 0; times < 3; times += 1) {
+		await page.getByLabel('地点').fill(`实训楼 ${times + 1}`);
+		const saved = page.waitForResponse((response) => response.url().includes('?/update') && response.request().method() === 'POST');
+		await page.locator('form[action="?/update"]').getByRole('button', { name: '保存' }).click();
+		expect((await saved).ok()).toBe(true);
+	}
+	await page.goto(`/orgs/${OWNER.organisationSlug}`);
+	const first = page.locator('ul').filter({ hasText: '修改竞赛信息' }).locator('li').first();
+	await expect(first).toContainText('修改竞赛信息');
+	await expect(first.getByTestId('activity-count')).toHaveText('×3');
+	await expect(first).toContainText('车工技能比武');
 });
 
 test('once judging has started there is no step back, and an empty contest never reaches final', async ({ page }) => {
