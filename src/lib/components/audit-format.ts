@@ -57,7 +57,7 @@ export function summariseScheme(scheme: unknown, locale: string): string {
 }
 
 function formatValue(key: string, value: unknown, locale: string): string {
-	if (value === null || value === undefined || value === '') return key === 'capacity' ? m.audit_unlimited() : m.audit_empty();
+	if (value === null || value === undefined || value === '') return key === 'capacity' ? m.audit_unlimited() : m.audit_value_empty();
 	if (typeof value === 'boolean') return value ? m.audit_yes() : m.audit_no();
 	if (key === 'status' && COMPETITION_STATUSES.includes(value as CompetitionStatus)) return statusLabel(value as CompetitionStatus);
 	if (key === 'kind' && (value === 'skills_contest' || value === 'craftsman_award')) return kindLabel(value);

@@ -37,6 +37,13 @@ describe('message catalogues', () => {
 		expect(offending).toEqual([]);
 	});
 
+	it('no key is defined in two catalogues (the later one would silently replace the other)', () => {
+		for (const locale of ['zh-CN', 'en']) {
+			const keys = catalogues(locale).flatMap((path) => Object.keys(JSON.parse(readFileSync(path, 'utf8')) as object).filter((key) => !key.startsWith('$')));
+			expect(keys.filter((key, index) => keys.indexOf(key) !== index), locale).toEqual([]);
+		}
+	});
+
 	it('English counts are plural messages, so 1 reads "1 member" and 2 "2 members"', () => {
 		const naive = messages('en').filter(([, text]) => /\{(count|votes|minutes|max)\} [a-z]+s\b/.test(text));
 		const plural = catalogues('en').flatMap((path) => Object.entries(JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>).filter(([, value]) => Array.isArray(value)).map(([key]) => key));
