@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { OWNER, signIn } from './fixtures';
+import { competitionIdOf, seedCompetitionStatus } from './seed';
 
 async function createFromTemplate(page: Page, input: { kind: string; title: string; slug: string; template: string; eventName: string }) {
 	await page.goto(`/orgs/${OWNER.organisationSlug}/competitions`);
@@ -8,7 +9,7 @@ async function createFromTemplate(page: Page, input: { kind: string; title: stri
 	await form.getByLabel('名称', { exact: true }).fill(input.title);
 	await form.getByLabel('网址标识').fill(input.slug);
 	await form.locator('select[name="template"]').selectOption(input.template);
-	await form.getByLabel('第一个竞赛项目').fill(input.eventName);
+	await form.locator('input[name="eventName"]').fill(input.eventName);
 	await form.getByRole('button', { name: '创建' }).click();
 	await expect(page).toHaveURL(/\/competitions\/[0-9a-f-]{36}$/);
 	await expect(page.getByRole('heading', { level: 1, name: input.title })).toBeVisible();
@@ -89,5 +90,56 @@ test('creating shows field errors, and a competition cannot open before it has e
 	await expect(card.locator('li').first()).toContainText('1. 总决赛');
 
 	await page.getByRole('button', { name: '进入下一阶段：报名中' }).click();
+	await page.getByRole('button', { name: '确认进入报名中' }).click();
 	await expect(page.getByTestId('competition-status')).toHaveText('报名中');
+});
+
+test('a craftsman award is offered only award templates and calls its events 评选类别; hints stay beside errors', async ({ page }) => {
+	await signIn(page);
+	await page.goto(`/orgs/${OWNER.organisationSlug}/competitions`);
+	const form = page.locator('form[action="?/create"]');
+	const templates = form.locator('select[name="template"] option');
+	await expect(templates).toHaveText(['不使用模板', /职工技能竞赛/, /世赛/]);
+	await expect(form.getByLabel('第一个竞赛项目（工种）名称')).toBeVisible();
+	await form.locator('select[name="kind"]').selectOption('craftsman_award');
+	await expect(templates).toHaveText(['不使用模板', /工匠评选/]);
+	await expect(form.getByLabel('第一个评选类别名称')).toBeVisible();
+	// The competition's address has an example of its own, still shown beside an error.
+	await form.getByLabel('网址标识').fill('Bad Slug');
+	await form.getByRole('button', { name: '创建' }).click();
+	await expect(page.locator('#field-slug-error')).toHaveText(/小写字母/);
+	await expect(page.locator('#field-slug-hint')).toHaveText('小写字母、数字和连字符，例如 2026-county-cnc');
+	await expect(form.getByLabel('网址标识')).toHaveAttribute('aria-describedby', 'field-slug-error field-slug-hint');
+
+	await form.getByLabel('名称', { exact: true }).fill('县级工匠评选');
+	await form.getByLabel('网址标识').fill('county-craftsman-2026');
+	await form.locator('select[name="template"]').selectOption('craftsman_award');
+	await form.getByLabel('第一个评选类别名称').fill('县级工匠');
+	await form.getByRole('button', { name: '创建' }).click();
+	await expect(page).toHaveURL(/\/competitions\/[0-9a-f-]{36}$/);
+	await expect(page.locator('#event-name')).toHaveAccessibleName('评选类别名称');
+	await expect(page.getByLabel('项目（工种）名称')).toHaveCount(0);
+});
+
+test('on a phone every tab of the organisation is on screen, and locked fields look locked', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await signIn(page);
+	await page.goto(`/orgs/${OWNER.organisationSlug}/competitions`);
+	for (const tab of await page.getByRole('navigation', { name: /主导航|Main/ }).getByRole('link').all()) {
+		const box = await tab.boundingBox();
+		expect(box && box.x >= 0 && box.x + box.width <= 390, `${await tab.textContent()} is on screen`).toBe(true);
+	}
+	await page.locator('select[name="kind"]').selectOption('craftsman_award');
+	const form = page.locator('form[action="?/create"]');
+	await form.getByLabel('名称', { exact: true }).fill('已结束的评选');
+	await form.getByLabel('网址标识').fill('closed-award-2026');
+	await form.getByRole('button', { name: '创建' }).click();
+	await expect(page).toHaveURL(/\/competitions\/[0-9a-f-]{36}$/);
+	await seedCompetitionStatus(competitionIdOf(page.url()), 'final');
+	await page.reload();
+	const title = page.locator('#field-title');
+	await expect(title).toBeDisabled();
+	const look = (selector: string) => page.locator(selector).evaluate((element) => [getComputedStyle(element).backgroundColor, getComputedStyle(element).borderStyle]);
+	expect(await look('#field-title')).not.toEqual(['rgb(255, 255, 255)', 'solid']);
+	expect(await look('#field-title')).toEqual(await look('#field-venue'));
 });

@@ -1,11 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { OWNER, signIn } from './fixtures';
+import { competitionIdOf, seedCompetitionStatus } from './seed';
 
 // A long journey (create, three lifecycle steps, a long form, two saves, a reload): on a machine shared
 // by several test runs it takes longer than the default 30 s.
 test.describe.configure({ timeout: 120_000 });
 
 test('once judging starts a scheme change needs a reason and becomes a new version', async ({ page }) => {
+	test.setTimeout(60_000);
 	await signIn(page);
 	await page.goto(`/orgs/${OWNER.organisationSlug}/competitions`);
 	const form = page.locator('form[action="?/create"]');
@@ -16,10 +18,13 @@ test('once judging starts a scheme change needs a reason and becomes a new versi
 	await form.getByRole('button', { name: '创建' }).click();
 	await expect(page).toHaveURL(/\/competitions\/[0-9a-f-]{36}$/);
 
-	for (const next of ['报名中', '初审中', '评分中']) {
-		await page.getByRole('button', { name: `进入下一阶段：${next}` }).click();
-		await expect(page.getByTestId('competition-status')).toHaveText(next);
-	}
+	await page.getByRole('button', { name: '进入下一阶段：报名中' }).click();
+	await page.getByRole('button', { name: '确认进入报名中' }).click();
+	await expect(page.getByTestId('competition-status')).toHaveText('报名中');
+	// Nobody can register yet, so judging is reached by seeding until registration and the draw exist.
+	await seedCompetitionStatus(competitionIdOf(page.url()), 'judging');
+	await page.reload();
+	await expect(page.getByTestId('competition-status')).toHaveText('评分中');
 	// Judging has started: no more events or rounds.
 	await expect(page.getByRole('button', { name: '添加竞赛项目' })).toHaveCount(0);
 

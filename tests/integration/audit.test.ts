@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../../src/lib/server/db/client';
 import { listRecentActivity, recordAudit, readAuditLog } from '../../src/lib/server/audit/service';
 import { joinOrg, newOrg } from '../fixtures/factories';
+import { competitionFields, newCompetition, newCompetitionFromTemplate } from '../fixtures/competitions';
+import { getCompetitionOverview, updateCompetition } from '../../src/lib/server/competitions/competition-service';
+import { addRound, removeRound } from '../../src/lib/server/competitions/structure-service';
 
 describe('audit log', () => {
 	it('keeps what was recorded, with actor, subject, before and after', async () => {
@@ -51,5 +54,33 @@ describe('JSON in the database', () => {
 		const after = { knot_end_over_3mm: 2, 'zh-CN': '结头', nested: { snake_key: [{ min_judges: 5 }] } };
 		await recordAudit(db(), owner, { action: 'score.changed', subjectType: 'score', after });
 		expect((await readAuditLog(owner, {})).rows[0]!.after).toEqual(after);
+	});
+});
+
+describe('audit entries name what they touched', () => {
+	it('by its current name while it exists, by the name it had once it is gone, never by another organisation’s', async () => {
+		const owner = await newOrg();
+		const competition = await newCompetitionFromTemplate(owner, 'skills_contest');
+		const [event] = (await getCompetitionOverview(owner, competition.id)).events;
+		const [round] = event!.rounds;
+		await updateCompetition(owner, competition.id, { ...competitionFields({ slug: competition.slug }), title: '更名后的竞赛' });
+		const extra = await addRound(owner, event!.id, { name: '加赛', blind: false });
+		await removeRound(owner, extra.id);
+		// An entry written before labels were stored names its subject from the current data.
+		await recordAudit(db(), owner, { action: 'round.updated', subjectType: 'round', subjectId: round!.id, before: { name: '决赛' }, after: { name: '决赛' } });
+		// Another organisation's id in one of ours resolves to nothing of theirs.
+		const other = await newOrg();
+		const theirs = await newCompetition(other);
+		await recordAudit(db(), owner, { action: 'competition.updated', subjectType: 'competition', subjectId: theirs.id });
+
+		const { rows } = await readAuditLog(owner, {});
+		const labelOf = (action: string, subjectId: string) => rows.find((row) => row.action === action && row.subjectId === subjectId)?.subjectLabel;
+		expect(labelOf('competition.created', competition.id)).toBe('更名后的竞赛');
+		expect(labelOf('scheme.template_applied', round!.id)).toBe('数控车工 · 决赛');
+		expect(labelOf('round.deleted', extra.id)).toBe('数控车工 · 加赛');
+		expect(labelOf('round.created', extra.id)).toBe('数控车工 · 加赛');
+		expect(labelOf('round.updated', round!.id)).toBe('数控车工 · 决赛');
+		expect(labelOf('competition.updated', theirs.id)).toBeNull();
+		expect(rows.every((row) => row.subjectLabel === null || !/^[0-9a-f-]{36}$/.test(row.subjectLabel))).toBe(true);
 	});
 });

@@ -3,7 +3,7 @@ import { db } from '../../src/lib/server/db/client';
 import { createApiToken } from '../../src/lib/server/auth/api-tokens';
 import { createSession } from '../../src/lib/server/auth/session';
 import { newOrg } from '../fixtures/factories';
-import { competitionFields, TEXTILE_SCHEME } from '../fixtures/competitions';
+import { competitionFields, seedStatus, TEXTILE_SCHEME } from '../fixtures/competitions';
 
 async function client() {
 	const owner = await newOrg();
@@ -46,6 +46,51 @@ describe('competitions API over HTTP', () => {
 		const skipped = await call('POST', `/competitions/${created.body.id}/advance`, { to: 'judging' });
 		expect(skipped.status).toBe(409);
 		expect(skipped.body.error.code).toBe('lifecycle_blocked');
+		// Nobody can register yet, so screening is blocked with the reason in words.
+		const screening = await call('POST', `/competitions/${created.body.id}/advance`, { to: 'screening' });
+		expect(screening.status).toBe(409);
+		expect(screening.body.error.message).toBe('还不能进入下一阶段：还没有报名的选手（报名功能尚未开放）');
+	});
+
+	it('steps back one stage with a reason until judging starts', async () => {
+		const { owner, call } = await client();
+		const competition = (await call('POST', '/competitions', { ...competitionFields(), template: 'skills_contest', eventName: '钳工' })).body;
+		await call('POST', `/competitions/${competition.id}/advance`, { to: 'registration' });
+		const path = `/competitions/${competition.id}/step-back`;
+		const noReason = await call('POST', path, { to: 'draft' });
+		expect(noReason.status).toBe(400);
+		expect(noReason.body.error).toMatchObject({ code: 'validation_failed', fields: { reason: '此项必填' } });
+		const blank = await call('POST', path, { to: 'draft', reason: '   ' });
+		expect(blank.body.error.fields).toEqual({ reason: '此项必填' });
+		for (const malformed of [{ to: 'limbo', reason: 'x' }, { to: 'draft', reason: 42 }, [], 'draft']) {
+			const answer = await call('POST', path, malformed);
+			expect(answer.status, JSON.stringify(malformed)).toBe(400);
+			expect(answer.body.error.code).toBe('validation_failed');
+		}
+		const skipping = await call('POST', path, { to: 'screening', reason: '错了' });
+		expect(skipping.status).toBe(409);
+		expect(skipping.body.error.code).toBe('step_back_blocked');
+		const back = await call('POST', path, { to: 'draft', reason: '报名通知要重发' });
+		expect(back.status).toBe(200);
+		expect(back.body.status).toBe('draft');
+		const audit = (await call('GET', '/audit-log?action=competition.stepped_back')).body;
+		expect(audit.entries[0]).toMatchObject({ subjectId: competition.id, before: { status: 'registration' }, after: { status: 'draft', reason: '报名通知要重发' } });
+
+		await seedStatus(owner, competition.id, 'judging');
+		const late = await call('POST', path, { to: 'screening', reason: '想退回' });
+		expect(late.status).toBe(409);
+		expect(late.body.error).toMatchObject({ code: 'step_back_blocked', message: '评分已经开始，不能再退回上一阶段' });
+		expect((await call('GET', `/competitions/${competition.id}`)).body.status).toBe('judging');
+	});
+
+	it('refuses a template made for another kind, at the template field', async () => {
+		const { call } = await client();
+		const mismatch = await call('POST', '/competitions', { ...competitionFields({ kind: 'craftsman_award' }), template: 'skills_contest', eventName: '县级工匠' });
+		expect(mismatch.status).toBe(400);
+		expect(mismatch.body.error.fields).toEqual({ template: '这个模板不适用于所选类型，请选择对应的模板' });
+		const worldskillsAward = await call('POST', '/competitions', { ...competitionFields({ kind: 'craftsman_award' }), template: 'worldskills', eventName: '县级工匠' });
+		expect(worldskillsAward.status).toBe(400);
+		expect((await call('GET', '/competitions')).body.competitions).toEqual([]);
 	});
 
 	it('builds events and rounds, and refuses a scheme whose weights are not 100 % at the field', async () => {
@@ -75,6 +120,7 @@ describe('competitions API over HTTP', () => {
 			await a.call('GET', `/competitions/${theirs.id}`),
 			await a.call('PATCH', `/competitions/${theirs.id}`, competitionFields()),
 			await a.call('POST', `/competitions/${theirs.id}/advance`, { to: 'registration' }),
+			await a.call('POST', `/competitions/${theirs.id}/step-back`, { to: 'draft', reason: '越权' }),
 			await a.call('POST', `/competitions/${theirs.id}/events`, { name: 'x' }),
 			await a.call('PATCH', `/events/${eventId}`, { name: 'x' }),
 			await a.call('DELETE', `/events/${eventId}`),
@@ -130,6 +176,6 @@ describe('POST /api/v1/scoring/evaluate', () => {
 		const { call } = await client();
 		const answer = await call('POST', '/scoring/evaluate', example);
 		expect(answer.body).toEqual(operation.responses['200'].content['application/json'].example);
-		expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/competitions', '/competitions/{id}/advance', '/rounds/{id}/scheme', '/rounds/{id}/scheme/copy']));
+		expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/competitions', '/competitions/{id}/advance', '/competitions/{id}/step-back', '/rounds/{id}/scheme', '/rounds/{id}/scheme/copy']));
 	});
 });

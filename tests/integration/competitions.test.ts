@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { advanceCompetition, getCompetition, getCompetitionOverview, updateCompetition } from '../../src/lib/server/competitions/competition-service';
+import { advanceCompetition, getCompetition, getCompetitionOverview, stepBackCompetition, updateCompetition } from '../../src/lib/server/competitions/competition-service';
 import { addEvent, addRound, removeRound, updateEvent, updateRound } from '../../src/lib/server/competitions/structure-service';
 import { copyRoundScheme, getRoundScheme, saveRoundScheme } from '../../src/lib/server/competitions/scheme-service';
 import { readAuditLog } from '../../src/lib/server/audit/service';
 import { InvalidInputError } from '../../src/lib/server/domain-error';
 import { newOrg, joinOrg } from '../fixtures/factories';
-import { competitionFields, newCompetition, newCompetitionFromTemplate, TEXTILE_SCHEME } from '../fixtures/competitions';
+import { competitionFields, newCompetition, newCompetitionFromTemplate, seedStatus, TEXTILE_SCHEME } from '../fixtures/competitions';
 import type { OrgActor } from '../../src/lib/server/auth/actor';
 
 async function roundsOf(actor: OrgActor, competitionId: string) {
@@ -41,7 +41,7 @@ describe('templates', () => {
 });
 
 describe('lifecycle', () => {
-	it('opens registration only with events and rounds, and starts judging only with schemes', async () => {
+	it('opens registration only with events and rounds, and goes no further while nobody can enter', async () => {
 		const owner = await newOrg();
 		const competition = await newCompetition(owner);
 		await expect(advanceCompetition(owner, competition.id, 'registration')).rejects.toMatchObject({ code: 'lifecycle_blocked', details: { blockers: 'no_events' } });
@@ -50,17 +50,68 @@ describe('lifecycle', () => {
 		const round = await addRound(owner, event.id, { name: '决赛', blind: true });
 		await advanceCompetition(owner, competition.id, 'registration');
 		await expect(advanceCompetition(owner, competition.id, 'judging')).rejects.toMatchObject({ details: { blockers: 'not_next_step' } });
-		await advanceCompetition(owner, competition.id, 'screening');
-		await expect(advanceCompetition(owner, competition.id, 'judging')).rejects.toMatchObject({ details: { blockers: 'round_without_scheme' } });
+		// Registration is not built yet, so there are no entries and screening stays out of reach.
+		await expect(advanceCompetition(owner, competition.id, 'screening')).rejects.toMatchObject({ details: { blockers: 'no_entries' } });
+		expect((await getCompetitionOverview(owner, competition.id)).lifecycle).toMatchObject({ next: 'screening', previous: 'draft', blockers: ['no_entries'] });
+		await seedStatus(owner, competition.id, 'screening');
+		await expect(advanceCompetition(owner, competition.id, 'judging')).rejects.toMatchObject({ details: { blockers: 'round_without_scheme,no_entries,no_draw,no_panels' } });
 		await saveRoundScheme(owner, round.id, TEXTILE_SCHEME);
-		expect((await advanceCompetition(owner, competition.id, 'judging')).status).toBe('judging');
+		await expect(advanceCompetition(owner, competition.id, 'judging')).rejects.toMatchObject({ details: { blockers: 'no_entries,no_draw,no_panels' } });
+		expect((await getCompetition(owner, competition.id)).status).toBe('screening');
+	});
+
+	it('an empty contest can no longer claim final results: notice and final need results', async () => {
+		const owner = await newOrg();
+		const competition = await newCompetitionFromTemplate(owner, 'skills_contest');
+		await seedStatus(owner, competition.id, 'review');
+		await expect(advanceCompetition(owner, competition.id, 'notice')).rejects.toMatchObject({ code: 'lifecycle_blocked', details: { blockers: 'no_results' } });
+		await seedStatus(owner, competition.id, 'notice');
+		await expect(advanceCompetition(owner, competition.id, 'final')).rejects.toMatchObject({ details: { blockers: 'no_results' } });
+		expect((await getCompetition(owner, competition.id)).status).toBe('notice');
+		expect((await readAuditLog(owner, { action: 'competition.advanced' })).rows).toEqual([]);
+	});
+
+	it('steps back one stage with a reason until judging starts, and audits the reason', async () => {
+		const owner = await newOrg();
+		const colleague = await joinOrg(owner, 'organiser');
+		const competition = await newCompetitionFromTemplate(owner, 'skills_contest');
+		await advanceCompetition(owner, competition.id, 'registration');
+		await expect(stepBackCompetition(owner, competition.id, 'draft', '   ')).rejects.toMatchObject({ code: 'reason_required', field: 'reason' });
+		await expect(stepBackCompetition(owner, competition.id, 'screening', '改期')).rejects.toMatchObject({ code: 'step_back_blocked', details: { blockers: 'not_previous_step' } });
+		expect((await stepBackCompetition(colleague, competition.id, 'draft', ' 报名通知写错了日期 ')).status).toBe('draft');
+		// A repeated request names a step that is no longer the previous one and changes nothing.
+		await expect(stepBackCompetition(owner, competition.id, 'draft', '再来一次')).rejects.toMatchObject({ code: 'step_back_blocked' });
+		const [row] = (await readAuditLog(owner, { action: 'competition.stepped_back' })).rows;
+		expect(row).toMatchObject({ subjectId: competition.id, before: { status: 'registration' }, after: { status: 'draft', reason: '报名通知写错了日期' } });
+
+		await seedStatus(owner, competition.id, 'screening');
+		expect((await stepBackCompetition(owner, competition.id, 'registration', '初审前补报名')).status).toBe('registration');
+		for (const status of ['judging', 'review', 'notice', 'final'] as const) {
+			await seedStatus(owner, competition.id, status);
+			await expect(stepBackCompetition(owner, competition.id, 'screening', '评分开始后想退回')).rejects.toMatchObject({ code: 'step_back_blocked', details: { blockers: 'judging_started' } });
+			expect((await getCompetitionOverview(owner, competition.id)).lifecycle.previous).toBeNull();
+		}
+		expect((await getCompetition(owner, competition.id)).status).toBe('final');
+	});
+
+	it('only managers of the organisation may move a competition either way', async () => {
+		const owner = await newOrg();
+		const competition = await newCompetitionFromTemplate(owner, 'skills_contest');
+		await advanceCompetition(owner, competition.id, 'registration');
+		const contestant = await joinOrg(owner, 'contestant');
+		await expect(stepBackCompetition(contestant, competition.id, 'draft', '想退回')).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(advanceCompetition(contestant, competition.id, 'screening')).rejects.toMatchObject({ code: 'forbidden' });
+		const stranger = await newOrg();
+		await expect(stepBackCompetition(stranger, competition.id, 'draft', '想退回')).rejects.toMatchObject({ code: 'not_found' });
+		expect((await getCompetition(owner, competition.id)).status).toBe('registration');
 	});
 
 	it('freezes events, rounds and schemes once judging starts; a scheme change then needs a reason and makes a new version', async () => {
 		const owner = await newOrg();
 		const competition = await newCompetitionFromTemplate(owner, 'skills_contest');
 		const [round] = await roundsOf(owner, competition.id);
-		for (const step of ['registration', 'screening', 'judging'] as const) await advanceCompetition(owner, competition.id, step);
+		await advanceCompetition(owner, competition.id, 'registration');
+		await seedStatus(owner, competition.id, 'judging');
 		await expect(addEvent(owner, competition.id, { name: '钳工', participation: 'individual', capacity: null })).rejects.toMatchObject({ code: 'structure_frozen' });
 		await expect(removeRound(owner, round!.id)).rejects.toMatchObject({ code: 'structure_frozen' });
 		// Names may still be corrected; who enters and whether judging is blind may not.
@@ -83,7 +134,8 @@ describe('lifecycle', () => {
 		const competition = await newCompetitionFromTemplate(owner, 'worldskills');
 		const [round] = await roundsOf(owner, competition.id);
 		expect(await saveRoundScheme(owner, round!.id, TEXTILE_SCHEME)).toBe(1);
-		for (const step of ['registration', 'screening', 'judging', 'review', 'notice', 'final'] as const) await advanceCompetition(owner, competition.id, step);
+		await advanceCompetition(owner, competition.id, 'registration');
+		await seedStatus(owner, competition.id, 'final');
 		await expect(updateCompetition(owner, competition.id, competitionFields())).rejects.toMatchObject({ code: 'competition_closed' });
 		await expect(saveRoundScheme(owner, round!.id, TEXTILE_SCHEME, { reason: 'late' })).rejects.toMatchObject({ code: 'competition_closed' });
 		await expect(advanceCompetition(owner, competition.id, 'final')).rejects.toMatchObject({ details: { blockers: 'already_final' } });
@@ -96,7 +148,7 @@ describe('schemes', () => {
 		const colleague = await joinOrg(owner, 'organiser');
 		const competition = await newCompetitionFromTemplate(owner, 'skills_contest');
 		const [round] = await roundsOf(owner, competition.id);
-		for (const step of ['registration', 'screening', 'judging'] as const) await advanceCompetition(owner, competition.id, step);
+		await seedStatus(owner, competition.id, 'judging');
 		const versions = await Promise.all([
 			saveRoundScheme(owner, round!.id, TEXTILE_SCHEME, { reason: '第一位' }),
 			saveRoundScheme(colleague, round!.id, TEXTILE_SCHEME, { reason: '第二位' })
@@ -142,6 +194,7 @@ describe('tenant isolation for competitions', () => {
 		await expect(getCompetitionOverview(organiserA, competitionB.id)).rejects.toMatchObject(notFound);
 		await expect(updateCompetition(organiserA, competitionB.id, competitionFields())).rejects.toMatchObject(notFound);
 		await expect(advanceCompetition(organiserA, competitionB.id, 'registration')).rejects.toMatchObject(notFound);
+		await expect(stepBackCompetition(organiserA, competitionB.id, 'draft', '越权')).rejects.toMatchObject(notFound);
 		await expect(addEvent(organiserA, competitionB.id, { name: 'x', participation: 'individual', capacity: null })).rejects.toMatchObject(notFound);
 		await expect(addRound(organiserA, eventB.id, { name: 'x', blind: true })).rejects.toMatchObject(notFound);
 		await expect(removeRound(organiserA, roundB.id)).rejects.toMatchObject(notFound);

@@ -6,6 +6,7 @@ const ACTION_LABELS: Record<string, () => string> = {
 	'api_token.created': m.audit_action_api_token_created,
 	'api_token.revoked': m.audit_action_api_token_revoked,
 	'competition.advanced': m.audit_action_competition_advanced,
+	'competition.stepped_back': m.audit_action_competition_stepped_back,
 	'competition.created': m.audit_action_competition_created,
 	'competition.updated': m.audit_action_competition_updated,
 	'event.created': m.audit_action_event_created,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { COMPETITION_STATUSES } from '$lib/domain/competition/lifecycle';
+import { templateFitsKind } from '$lib/domain/competition/template-kinds';
 import { checkboxField, dateField, digitsAsNumber, emptyAsNull, emptyAsUndefined, optionalText, plainText, requiredText, slugField } from './fields';
 import { schemeSchema } from './scheme';
 
@@ -27,11 +28,12 @@ export const createCompetitionSchema = z
 	.object({
 		kind: competitionKindField,
 		...competitionFieldsShape,
-		template: z.preprocess(emptyAsUndefined, z.enum(['skills_contest', 'craftsman_award', 'worldskills']).optional()),
+		template: z.preprocess(emptyAsUndefined, z.enum(['skills_contest', 'craftsman_award', 'worldskills'], { error: () => m.validation_invalid() }).optional()),
 		eventName: optionalText(100).default('')
 	})
 	.refine(datesInOrder, datesInOrderIssue)
 	.refine((value) => !value.template || value.eventName !== '', { path: ['eventName'], error: () => m.validation_required() })
+	.refine((value) => !value.template || templateFitsKind(value.template, value.kind), { path: ['template'], error: () => m.competition_template_wrong_kind() })
 	.meta({ id: 'CreateCompetition' });
 
 export const eventFieldsSchema = z
@@ -47,7 +49,12 @@ export const eventFieldsSchema = z
 
 export const roundFieldsSchema = z.object({ name: requiredText(100), blind: checkboxField }).meta({ id: 'RoundFields' });
 
-export const advanceCompetitionSchema = z.object({ to: z.enum(COMPETITION_STATUSES) }).meta({ id: 'AdvanceCompetition' });
+export const advanceCompetitionSchema = z.object({ to: z.enum(COMPETITION_STATUSES, { error: () => m.validation_invalid() }) }).meta({ id: 'AdvanceCompetition' });
+
+/** `to` names the step the caller saw as the previous one, so a repeated or stale request cannot go back twice. */
+export const stepBackCompetitionSchema = z
+	.object({ to: z.enum(COMPETITION_STATUSES, { error: () => m.validation_invalid() }), reason: requiredText(500) })
+	.meta({ id: 'StepBackCompetition' });
 
 const reasonField = optionalText(500).default('');
 

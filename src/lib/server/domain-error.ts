@@ -31,6 +31,8 @@ export type DomainErrorCode =
 	| 'structure_frozen'
 	| 'competition_closed'
 	| 'lifecycle_blocked'
+	| 'step_back_blocked'
+	| 'reason_required'
 	| 'scheme_frozen_needs_reason'
 	| 'scheme_missing'
 	| 'template_unknown'

@@ -66,6 +66,7 @@ export const auditEntrySchema = z
 		actor: z.string(),
 		subjectType: z.string(),
 		subjectId: z.string().nullable(),
+		subjectLabel: z.string().nullable().meta({ description: 'The subject in words: its current name, or the name it had when the entry was written.' }),
 		before: z.unknown(),
 		after: z.unknown(),
 		ip: z.string().nullable(),

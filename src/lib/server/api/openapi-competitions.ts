@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { errorResponses } from '$lib/schemas/api/common';
 import { competitionDetailSchema, competitionListSchema, competitionSchema, eventSchema, roundSchema, roundSchemeSchema, savedSchemeSchema, schemeTemplateListSchema } from '$lib/schemas/api/competition';
-import { advanceCompetitionSchema, competitionFieldsSchema, copySchemeSchema, createCompetitionSchema, eventFieldsSchema, idPathSchema, roundFieldsSchema, saveSchemeBodySchema } from '$lib/schemas/competition';
+import { advanceCompetitionSchema, stepBackCompetitionSchema, competitionFieldsSchema, copySchemeSchema, createCompetitionSchema, eventFieldsSchema, idPathSchema, roundFieldsSchema, saveSchemeBodySchema } from '$lib/schemas/competition';
 
 const body = (schema: z.ZodType) => ({ required: true, content: { 'application/json': { schema } } });
 const ok = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });
@@ -30,9 +30,27 @@ export const competitionPaths: ZodOpenApiPathsObject = {
 			operationId: 'advanceCompetition',
 			tags,
 			summary: 'Move to the next stage: draft → registration → screening → judging → review → notice → final',
+			description:
+				'`to` must be the stage right after the current one, and the stage’s conditions must hold (409 `lifecycle_blocked` lists what is missing): ' +
+				'registration needs events with rounds; screening needs entries; judging needs entries, a valid scheme for every round, a draw and judging panels; ' +
+				'the notice needs results; final needs the notice period closed. Registration, the draw, judging panels and results are not available yet, ' +
+				'so today a competition can go no further than registration.',
 			requestParams: byId,
 			requestBody: body(advanceCompetitionSchema),
 			responses: { '200': ok('The competition at its new stage', competitionSchema), ...errorResponses, ...conflict }
+		}
+	},
+	'/competitions/{id}/step-back': {
+		post: {
+			operationId: 'stepBackCompetition',
+			tags,
+			summary: 'Go back one stage (registration → draft, screening → registration), with a reason, until judging starts',
+			description:
+				'`to` must be the stage right before the current one and `reason` must not be empty; the reason is recorded in the audit log. ' +
+				'Once judging has started the answer is 409 `step_back_blocked`.',
+			requestParams: byId,
+			requestBody: body(stepBackCompetitionSchema),
+			responses: { '200': ok('The competition at its earlier stage', competitionSchema), ...errorResponses, ...conflict }
 		}
 	},
 	'/competitions/{id}/events': {

@@ -15,6 +15,7 @@ export function toApiAuditEntry(row: AuditRow) {
 		actor: row.actorLabel,
 		subjectType: row.subjectType,
 		subjectId: row.subjectId,
+		subjectLabel: row.subjectLabel,
 		before: row.before,
 		after: row.after,
 		ip: row.ip,

@@ -5,6 +5,8 @@ export interface AuditEntry {
 	action: string;
 	subjectType: string;
 	subjectId?: string | null;
+	/** The subject in words as it is called now, e.g. a competition's title (shown after it is renamed or removed). */
+	subjectLabel?: string;
 	before?: unknown;
 	after?: unknown;
 }
@@ -16,8 +18,8 @@ export interface AuditEntry {
 export async function recordAudit(db: Db, actor: Actor | OrgActor, entry: AuditEntry, organisationId?: string): Promise<void> {
 	const orgId = organisationId ?? ('organisation' in actor ? actor.organisation.id : null);
 	await db`
-		insert into audit_log (organisation_id, actor_user_id, actor_label, action, subject_type, subject_id, before, after, ip, request_id)
-		values (${orgId}, ${actor.user.id}, ${actorLabel(actor)}, ${entry.action}, ${entry.subjectType}, ${entry.subjectId ?? null},
+		insert into audit_log (organisation_id, actor_user_id, actor_label, action, subject_type, subject_id, subject_label, before, after, ip, request_id)
+		values (${orgId}, ${actor.user.id}, ${actorLabel(actor)}, ${entry.action}, ${entry.subjectType}, ${entry.subjectId ?? null}, ${entry.subjectLabel?.slice(0, 500) ?? null},
 			${entry.before === undefined ? null : db.json(entry.before as never)},
 			${entry.after === undefined ? null : db.json(entry.after as never)},
 			${actor.ip}, ${actor.requestId})`;

@@ -1,7 +1,8 @@
 import type { Db } from '../db/client';
 import type { CompetitionStatus } from '$lib/domain/competition/lifecycle';
+import type { CompetitionKind } from '$lib/domain/competition/template-kinds';
 
-export type CompetitionKind = 'skills_contest' | 'craftsman_award';
+export type { CompetitionKind };
 
 export interface CompetitionFields {
 	kind: CompetitionKind;

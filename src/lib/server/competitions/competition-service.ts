@@ -1,4 +1,4 @@
-import { findLifecycleBlockers, nextStatus, type CompetitionStatus } from '$lib/domain/competition/lifecycle';
+import { findLifecycleBlockers, findStepBackBlockers, nextStatus, NOTHING_YET, previousStatus, type CompetitionReadiness, type CompetitionStatus } from '$lib/domain/competition/lifecycle';
 import { validateScheme } from '$lib/domain/scoring';
 import { db, type Db } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
@@ -23,7 +23,7 @@ export async function createCompetition(actor: OrgActor, fields: competitions.Co
 	try {
 		return await db().begin(async (tx) => {
 			const row = await competitions.insertCompetition(tx, actor.organisation.id, fields);
-			await recordAudit(tx, actor, { action: 'competition.created', subjectType: 'competition', subjectId: row.id, after: fields });
+			await recordAudit(tx, actor, { action: 'competition.created', subjectType: 'competition', subjectId: row.id, subjectLabel: row.title, after: fields });
 			return row;
 		});
 	} catch (error) {
@@ -52,7 +52,7 @@ export async function updateCompetition(
 			const before = await loadCompetition(tx, actor, id, true);
 			requireNotClosed(before);
 			const after = await competitions.updateCompetition(tx, actor.organisation.id, id, fields);
-			await recordAudit(tx, actor, { action: 'competition.updated', subjectType: 'competition', subjectId: id, before: pickFields(before), after: pickFields(after) });
+			await recordAudit(tx, actor, { action: 'competition.updated', subjectType: 'competition', subjectId: id, subjectLabel: after.title, before: pickFields(before), after: pickFields(after) });
 			return after;
 		});
 	} catch (error) {
@@ -83,16 +83,27 @@ async function loadStructure(conn: Db, actor: OrgActor, competitionId: string) {
 	}));
 }
 
-/** What stands between the competition and its next step; empty when it may move on. */
-function lifecycleOf(competition: competitions.CompetitionRow, structure: Awaited<ReturnType<typeof loadStructure>>) {
-	const next = nextStatus(competition.status);
-	const readiness = {
+/**
+ * What the lifecycle guards know of the competition. Registration, the draw, judging and results are
+ * not built yet, so they report nothing (NOTHING_YET) and the steps that need them stay blocked; each
+ * capability replaces its part here when it lands.
+ */
+function readinessOf(structure: Awaited<ReturnType<typeof loadStructure>>): CompetitionReadiness {
+	return {
 		events: structure.map((event) => ({
 			id: event.id,
 			rounds: event.rounds.map((round) => ({ id: round.id, hasScheme: round.schemeVersion !== null, schemeIsValid: round.schemeIsValid }))
-		}))
+		})),
+		...NOTHING_YET
 	};
-	return { next, blockers: findLifecycleBlockers(competition.status, next ?? competition.status, readiness) };
+}
+
+/** What stands between the competition and its next step (empty when it may move on), and the step back if any. */
+function lifecycleOf(competition: competitions.CompetitionRow, structure: Awaited<ReturnType<typeof loadStructure>>) {
+	const next = nextStatus(competition.status);
+	const previous = previousStatus(competition.status);
+	const canStepBack = previous !== null && findStepBackBlockers(competition.status, previous).length === 0;
+	return { next, previous: canStepBack ? previous : null, blockers: findLifecycleBlockers(competition.status, next ?? competition.status, readinessOf(structure)) };
 }
 
 /** Moves the competition one step on (e.g. registration → screening), when nothing blocks it. */
@@ -100,11 +111,31 @@ export async function advanceCompetition(actor: OrgActor, id: string, to: Compet
 	requireRole(actor, MANAGER_ROLES);
 	return db().begin(async (tx) => {
 		const competition = await loadCompetition(tx, actor, id, true);
-		const { next, blockers } = lifecycleOf(competition, await loadStructure(tx, actor, id));
-		if (next !== to && blockers.length === 0) blockers.push('not_next_step');
+		const blockers = findLifecycleBlockers(competition.status, to, readinessOf(await loadStructure(tx, actor, id)));
 		if (blockers.length > 0) throw new DomainError('lifecycle_blocked', { blockers: blockers.join(','), from: competition.status, to });
 		await competitions.updateCompetitionStatus(tx, actor.organisation.id, id, to);
-		await recordAudit(tx, actor, { action: 'competition.advanced', subjectType: 'competition', subjectId: id, before: { status: competition.status }, after: { status: to } });
+		await recordAudit(tx, actor, { action: 'competition.advanced', subjectType: 'competition', subjectId: id, subjectLabel: competition.title, before: { status: competition.status }, after: { status: to } });
+		return { ...competition, status: to };
+	});
+}
+
+/** Moves the competition one step back (e.g. registration → draft) before judging starts; the reason is audited. */
+export async function stepBackCompetition(actor: OrgActor, id: string, to: CompetitionStatus, reason: string): Promise<competitions.CompetitionRow> {
+	requireRole(actor, MANAGER_ROLES);
+	if (reason.trim() === '') throw new DomainError('reason_required', {}, 'reason');
+	return db().begin(async (tx) => {
+		const competition = await loadCompetition(tx, actor, id, true);
+		const blockers = findStepBackBlockers(competition.status, to);
+		if (blockers.length > 0) throw new DomainError('step_back_blocked', { blockers: blockers.join(','), from: competition.status, to });
+		await competitions.updateCompetitionStatus(tx, actor.organisation.id, id, to);
+		await recordAudit(tx, actor, {
+			action: 'competition.stepped_back',
+			subjectType: 'competition',
+			subjectId: id,
+			subjectLabel: competition.title,
+			before: { status: competition.status },
+			after: { status: to, reason: reason.trim() }
+		});
 		return { ...competition, status: to };
 	});
 }

@@ -6,7 +6,7 @@ import type { OrgActor } from '../auth/actor';
 import { MANAGER_ROLES, requireRole } from '../auth/roles';
 import { recordAudit } from '../audit/audit-log';
 import * as schemes from './scheme-queries';
-import { loadCompetition, loadRound, requireNotClosed } from './guards';
+import { describeRound, loadCompetition, loadRound, requireNotClosed } from './guards';
 import { schemeIssuesError } from './scheme-issues';
 
 export type { SchemeVersionRow } from './scheme-queries';
@@ -57,6 +57,7 @@ export async function storeScheme(tx: Tx, actor: OrgActor, roundId: string, sche
 		action: options.action ?? 'scheme.saved',
 		subjectType: 'round',
 		subjectId: roundId,
+		subjectLabel: await describeRound(tx, actor, round),
 		before: current ? { version: current.version, scheme: current.scheme } : undefined,
 		after: { version, scheme, ...(reason ? { reason } : {}), ...(options.copiedFrom ? { copiedFrom: options.copiedFrom } : {}) }
 	});

@@ -5,7 +5,7 @@ import type { OrgActor } from '../auth/actor';
 import { MANAGER_ROLES, requireRole } from '../auth/roles';
 import { recordAudit } from '../audit/audit-log';
 import * as structure from './structure-queries';
-import { loadCompetition, loadRound, requireNotClosed, requireStructureEditable } from './guards';
+import { describeRound, loadCompetition, loadRound, requireNotClosed, requireStructureEditable } from './guards';
 
 export type { EventRow, RoundRow, EventFields, RoundFields } from './structure-queries';
 
@@ -27,7 +27,7 @@ export async function addEvent(actor: OrgActor, competitionId: string, fields: s
 		return await db().begin(async (tx) => {
 			requireStructureEditable(await loadCompetition(tx, actor, competitionId, true));
 			const event = await structure.insertEvent(tx, actor.organisation.id, competitionId, fields);
-			await recordAudit(tx, actor, { action: 'event.created', subjectType: 'event', subjectId: event.id, after: fields });
+			await recordAudit(tx, actor, { action: 'event.created', subjectType: 'event', subjectId: event.id, subjectLabel: event.name, after: fields });
 			return event;
 		});
 	} catch (error) {
@@ -45,7 +45,7 @@ export async function updateEvent(actor: OrgActor, id: string, fields: structure
 			requireNotClosed(competition);
 			if (fields.participation !== before.participation) requireStructureEditable(competition);
 			const after = await structure.updateEvent(tx, actor.organisation.id, id, fields);
-			await recordAudit(tx, actor, { action: 'event.updated', subjectType: 'event', subjectId: id, before: pickEvent(before), after: fields });
+			await recordAudit(tx, actor, { action: 'event.updated', subjectType: 'event', subjectId: id, subjectLabel: after.name, before: pickEvent(before), after: fields });
 			return after;
 		});
 	} catch (error) {
@@ -61,7 +61,7 @@ export async function removeEvent(actor: OrgActor, id: string): Promise<void> {
 		const event = await loadEvent(tx, actor, id);
 		requireStructureEditable(await loadCompetition(tx, actor, event.competitionId, true));
 		await structure.deleteEvent(tx, actor.organisation.id, id);
-		await recordAudit(tx, actor, { action: 'event.deleted', subjectType: 'event', subjectId: id, before: pickEvent(event) });
+		await recordAudit(tx, actor, { action: 'event.deleted', subjectType: 'event', subjectId: id, subjectLabel: event.name, before: pickEvent(event) });
 	});
 }
 
@@ -72,7 +72,7 @@ export async function addRound(actor: OrgActor, eventId: string, fields: structu
 		const event = await loadEvent(tx, actor, eventId);
 		requireStructureEditable(await loadCompetition(tx, actor, event.competitionId, true));
 		const roundId = await structure.insertRound(tx, actor.organisation.id, eventId, fields);
-		await recordAudit(tx, actor, { action: 'round.created', subjectType: 'round', subjectId: roundId, after: { eventId, ...fields } });
+		await recordAudit(tx, actor, { action: 'round.created', subjectType: 'round', subjectId: roundId, subjectLabel: `${event.name} · ${fields.name}`, after: { eventId, ...fields } });
 		return roundId;
 	});
 	return loadRound(db(), actor, id);
@@ -87,7 +87,7 @@ export async function updateRound(actor: OrgActor, id: string, fields: structure
 		// Blind or not is part of how judges see contestants: fixed once judging starts.
 		if (fields.blind !== before.blind) requireStructureEditable(competition);
 		await structure.updateRound(tx, actor.organisation.id, id, fields);
-		await recordAudit(tx, actor, { action: 'round.updated', subjectType: 'round', subjectId: id, before: { name: before.name, blind: before.blind }, after: fields });
+		await recordAudit(tx, actor, { action: 'round.updated', subjectType: 'round', subjectId: id, subjectLabel: await describeRound(tx, actor, { eventId: before.eventId, name: fields.name }), before: { name: before.name, blind: before.blind }, after: fields });
 	});
 	return loadRound(db(), actor, id);
 }
@@ -98,7 +98,7 @@ export async function removeRound(actor: OrgActor, id: string): Promise<void> {
 		const round = await loadRound(tx, actor, id);
 		requireStructureEditable(await loadCompetition(tx, actor, round.competitionId, true));
 		await structure.deleteRound(tx, actor.organisation.id, id);
-		await recordAudit(tx, actor, { action: 'round.deleted', subjectType: 'round', subjectId: id, before: { name: round.name } });
+		await recordAudit(tx, actor, { action: 'round.deleted', subjectType: 'round', subjectId: id, subjectLabel: await describeRound(tx, actor, round), before: { name: round.name } });
 	});
 }
 

@@ -33,12 +33,12 @@ export async function createCompetitionFromTemplate(
 	try {
 		return await db().begin(async (tx) => {
 			const competition = await insertCompetition(tx, actor.organisation.id, fields);
-			await recordAudit(tx, actor, { action: 'competition.created', subjectType: 'competition', subjectId: competition.id, after: { ...fields, template: template.key } });
+			await recordAudit(tx, actor, { action: 'competition.created', subjectType: 'competition', subjectId: competition.id, subjectLabel: competition.title, after: { ...fields, template: template.key } });
 			const event = await insertEvent(tx, actor.organisation.id, competition.id, { name: options.eventName, participation: 'individual', capacity: null });
-			await recordAudit(tx, actor, { action: 'event.created', subjectType: 'event', subjectId: event.id, after: { name: event.name } });
+			await recordAudit(tx, actor, { action: 'event.created', subjectType: 'event', subjectId: event.id, subjectLabel: event.name, after: { name: event.name } });
 			for (const round of template.rounds) {
 				const roundId = await insertRound(tx, actor.organisation.id, event.id, { name: round.label[options.locale], blind: true });
-				await recordAudit(tx, actor, { action: 'round.created', subjectType: 'round', subjectId: roundId, after: { eventId: event.id, name: round.label[options.locale] } });
+				await recordAudit(tx, actor, { action: 'round.created', subjectType: 'round', subjectId: roundId, subjectLabel: `${event.name} · ${round.label[options.locale]}`, after: { eventId: event.id, name: round.label[options.locale] } });
 				await storeScheme(tx, actor, roundId, round.scheme, { action: 'scheme.template_applied', reason: template.label[options.locale] });
 			}
 			return competition;

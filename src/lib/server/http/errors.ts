@@ -20,6 +20,8 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	structure_frozen: { status: 409, message: () => m.errors_structure_frozen() },
 	competition_closed: { status: 409, message: () => m.errors_competition_closed() },
 	lifecycle_blocked: { status: 409, message: (details) => m.errors_lifecycle_blocked({ reasons: describeBlockers(String(details.blockers ?? '')) }) },
+	step_back_blocked: { status: 409, message: (details) => (String(details.blockers).includes('judging_started') ? m.errors_step_back_after_judging() : m.errors_step_back_not_previous()) },
+	reason_required: { status: 400, message: () => m.errors_reason_required() },
 	scheme_frozen_needs_reason: { status: 400, message: () => m.errors_scheme_frozen_needs_reason() },
 	scheme_missing: { status: 404, message: () => m.errors_scheme_missing() },
 	template_unknown: { status: 400, message: () => m.errors_template_unknown() },
@@ -34,7 +36,12 @@ const BLOCKERS: Record<LifecycleBlocker, () => string> = {
 	no_events: m.blocker_no_events,
 	event_without_rounds: m.blocker_event_without_rounds,
 	round_without_scheme: m.blocker_round_without_scheme,
-	round_scheme_invalid: m.blocker_round_scheme_invalid
+	round_scheme_invalid: m.blocker_round_scheme_invalid,
+	no_entries: m.blocker_no_entries,
+	no_draw: m.blocker_no_draw,
+	no_panels: m.blocker_no_panels,
+	no_results: m.blocker_no_results,
+	notice_open: m.blocker_notice_open
 };
 
 export function describeBlockers(codes: string): string {

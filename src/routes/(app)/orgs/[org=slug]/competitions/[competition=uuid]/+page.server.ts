@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireMembership } from '$lib/server/auth/guards';
 import { MANAGER_ROLES } from '$lib/server/auth/roles';
-import { advanceCompetition, getCompetitionOverview, updateCompetition } from '$lib/server/competitions/competition-service';
+import { advanceCompetition, getCompetitionOverview, stepBackCompetition, updateCompetition } from '$lib/server/competitions/competition-service';
 import { addEvent, addRound, removeEvent, removeRound, updateEvent, updateRound } from '$lib/server/competitions/structure-service';
 import {
 	addRoundFormSchema,
@@ -10,6 +10,7 @@ import {
 	eventFieldsSchema,
 	removeEventFormSchema,
 	removeRoundFormSchema,
+	stepBackCompetitionSchema,
 	updateEventFormSchema,
 	updateRoundFormSchema
 } from '$lib/schemas/competition';
@@ -36,6 +37,13 @@ export const actions = {
 		const parsed = await parseForm(event.request, advanceCompetitionSchema);
 		if (!parsed.ok) return parsed.failure;
 		return (await runAction(parsed.formData, async () => void (await advanceCompetition(actor, event.params.competition, parsed.data.to)))) ?? { advanced: true };
+	},
+	stepBack: async (event) => {
+		const actor = await manager(event);
+		const parsed = await parseForm(event.request, stepBackCompetitionSchema);
+		if (!parsed.ok) return parsed.failure;
+		const { to, reason } = parsed.data;
+		return (await runAction(parsed.formData, async () => void (await stepBackCompetition(actor, event.params.competition, to, reason)))) ?? { steppedBack: true };
 	},
 	addEvent: async (event) => {
 		const actor = await manager(event);
