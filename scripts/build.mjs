@@ -38,7 +38,9 @@ export function build(reason) {
 	const started = Date.now();
 	const seconds = () => Math.round((Date.now() - started) / 1000);
 	console.info(`[jiangxin] building the app (${reason}); this takes 10–30 s…`);
-	const child = spawn(process.execPath, [VITE, 'build'], { stdio: ['ignore', 'pipe', 'pipe'] });
+	// Always a production build: a NODE_ENV inherited from the caller (vitest sets `test`) would make
+	// Vite build in development mode, where `dev` is true and start-up only warns about a privileged role.
+	const child = spawn(process.execPath, [VITE, 'build'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } });
 	const heartbeat = setInterval(() => console.info(`[jiangxin] still building… ${seconds()} s`), 5_000);
 	let errors = '';
 	const forward = (/** @type {Buffer} */ chunk) => {
