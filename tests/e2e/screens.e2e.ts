@@ -13,9 +13,14 @@ const SIZES = [
 ];
 const LANGUAGES = ['zh-CN', 'en'] as const;
 
+/** The language on the account (through the switch's own endpoint) and in this browser's cookie. */
 async function chooseLanguage(page: Page, locale: string) {
 	const origin = test.info().project.use.baseURL!;
-	await page.request.post('/language', { form: { locale, redirectTo: '/' }, headers: { origin } });
+	const answer = await page.request.post('/language', { form: { locale, redirectTo: '/' }, headers: { origin } });
+	expect(answer.ok(), `switching to ${locale}`).toBe(true);
+	// Set the browser's cookie too: an answer to the sign-in still in flight may carry the account's
+	// earlier language and land after the switch (seen once in CI: a whole run in the wrong language).
+	await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: origin }]);
 }
 
 async function check(page: Page, shot: string, what: string) {
