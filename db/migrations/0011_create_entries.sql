@@ -16,6 +16,12 @@ alter table competition
 	-- Screening's two-person rule: an approval needs two different reviewers.
 	add column screening_two_person boolean not null default false;
 
+-- A team event's team size (leader included).
+alter table event
+	add column team_min_members integer not null default 2 check (team_min_members between 2 and 50),
+	add column team_max_members integer not null default 5 check (team_max_members between 2 and 50),
+	add constraint event_team_size_order check (team_max_members >= team_min_members);
+
 -- The competition's own fields on the registration form (e.g. 工龄, 获奖情况, 申报表).
 create table registration_field (
 	id uuid primary key default gen_random_uuid(),
@@ -55,13 +61,16 @@ create table entry (
 	extra jsonb not null default '{}'::jsonb check (jsonb_typeof(extra) = 'object'),
 	consented_at timestamptz,
 	consent_version integer,
+	-- Order of arrival: the waiting list is first come, first served, even within one imported list
+	-- (whose rows share a transaction's now()).
+	arrival bigint generated always as identity,
 	created_at timestamptz not null default now(),
 	updated_at timestamptz not null default now(),
 	unique (organisation_id, id),
 	foreign key (organisation_id, competition_id) references competition (organisation_id, id) on delete cascade,
 	foreign key (organisation_id, event_id) references event (organisation_id, id) on delete cascade
 );
-create index entry_event_status_idx on entry (event_id, status, created_at);
+create index entry_event_status_idx on entry (event_id, status, arrival);
 create index entry_competition_idx on entry (organisation_id, competition_id, status);
 create index entry_registrant_idx on entry (registrant_id);
 

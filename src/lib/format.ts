@@ -21,3 +21,8 @@ export function startOfContestDay(day: string): Date {
 export function endOfContestDay(day: string): Date {
 	return new Date(startOfContestDay(day).getTime() + 24 * 60 * 60 * 1000);
 }
+
+/** Today's calendar day (YYYY-MM-DD) in China Standard Time. */
+export function contestToday(now: Date = new Date()): string {
+	return new Date(now.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}

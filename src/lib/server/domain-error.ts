@@ -38,7 +38,11 @@ export type DomainErrorCode =
 	| 'template_unknown'
 	| 'name_taken'
 	| 'invitation_invalid'
-	| 'invitation_wrong_account';
+	| 'invitation_wrong_account'
+	// Entries (registration)
+	| 'registration_closed'
+	| 'consent_required'
+	| 'entry_locked';
 
 /**
  * Input that breaks a business rule in several places at once (a marking scheme, a round's data):
@@ -46,7 +50,7 @@ export type DomainErrorCode =
  */
 export class InvalidInputError extends Error {
 	constructor(
-		readonly code: 'scheme_invalid' | 'round_input_invalid',
+		readonly code: 'scheme_invalid' | 'round_input_invalid' | 'entries_invalid',
 		readonly summary: string,
 		readonly fields: Record<string, string>
 	) {

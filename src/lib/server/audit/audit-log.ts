@@ -24,3 +24,21 @@ export async function recordAudit(db: Db, actor: Actor | OrgActor, entry: AuditE
 			${entry.after === undefined ? null : db.json(entry.after as never)},
 			${actor.ip}, ${actor.requestId})`;
 }
+
+/**
+ * Appends many rows in one statement (an import of 10,000 entries writes 10,000 readable rows without
+ * 10,000 round trips), in the caller's transaction.
+ */
+export async function recordAuditBatch(db: Db, actor: Actor | OrgActor, entries: AuditEntry[], organisationId?: string): Promise<void> {
+	if (entries.length === 0) return;
+	const orgId = organisationId ?? ('organisation' in actor ? actor.organisation.id : null);
+	const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+	await db`
+		insert into audit_log (organisation_id, actor_user_id, actor_label, action, subject_type, subject_id, subject_label, before, after, ip, request_id)
+		select ${orgId}, ${actor.user.id}, ${actorLabel(actor)}, action, subject_type, subject_id, subject_label, before::jsonb, after::jsonb, ${actor.ip}, ${actor.requestId}
+		from unnest(${entries.map((entry) => entry.action)}::text[], ${entries.map((entry) => entry.subjectType)}::text[],
+			${entries.map((entry) => entry.subjectId ?? null) as string[]}::text[], ${entries.map((entry) => entry.subjectLabel?.slice(0, 500) ?? null) as string[]}::text[],
+			${entries.map((entry) => json(entry.before)) as string[]}::text[], ${entries.map((entry) => json(entry.after)) as string[]}::text[])
+			with ordinality as input(action, subject_type, subject_id, subject_label, before, after, ordinal)
+		order by ordinal`;
+}

@@ -27,7 +27,11 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	template_unknown: { status: 400, message: () => m.errors_template_unknown() },
 	name_taken: { status: 409, message: () => m.errors_name_taken() },
 	invitation_invalid: { status: 404, message: () => m.membership_error_invitation_invalid() },
-	invitation_wrong_account: { status: 403, message: () => m.membership_error_invitation_wrong_account() }
+	invitation_wrong_account: { status: 403, message: () => m.membership_error_invitation_wrong_account() },
+	// Entries (registration)
+	registration_closed: { status: 409, message: () => m.entries_error_registration_closed() },
+	consent_required: { status: 400, message: () => m.entries_error_consent_required() },
+	entry_locked: { status: 409, message: () => m.entries_error_entry_locked() }
 };
 
 const BLOCKERS: Record<LifecycleBlocker, () => string> = {

@@ -1,0 +1,168 @@
+import type { Db } from '../db/client';
+import type { EntryStatus } from '$lib/domain/registration/places';
+import type { ExtraFieldDefinition, ExtraValue } from '$lib/domain/registration/extra-fields';
+import type { CompetitionStatus } from '$lib/domain/competition/lifecycle';
+
+export type EntrySource = 'self' | 'import' | 'api' | 'organiser';
+
+export interface RegistrationCompetition {
+	id: string;
+	title: string;
+	kind: 'skills_contest' | 'craftsman_award';
+	status: CompetitionStatus;
+	registrationClosesAt: Date | null;
+	allowMultipleEvents: boolean;
+	privacyNoticeVersion: number;
+}
+
+export interface RegistrationEvent {
+	id: string;
+	name: string;
+	participation: 'individual' | 'team';
+	capacity: number | null;
+	teamMinMembers: number;
+	teamMaxMembers: number;
+}
+
+export interface NewMember {
+	position: number;
+	name: string;
+	gender: 'female' | 'male';
+	idType: string;
+	idNumberCipher: string;
+	idNumberHash: string;
+	idNumberMasked: string;
+	birthDate: string | null;
+	phone: string;
+	unit: string;
+	trade: string;
+	level: string | null;
+}
+
+export interface NewEntry {
+	eventId: string;
+	teamName: string | null;
+	unit: string;
+	status: EntryStatus;
+	extra: Record<string, ExtraValue>;
+	members: NewMember[];
+}
+
+export interface EntrySummaryRow {
+	id: string;
+	eventId: string;
+	status: EntryStatus;
+	statusReason: string;
+	teamName: string | null;
+	unit: string;
+	createdAt: Date;
+}
+
+/** Locks the competition for the transaction: registrations of one competition are checked one at a time. */
+export async function lockRegistrationCompetition(db: Db, organisationId: string, competitionId: string): Promise<RegistrationCompetition | undefined> {
+	const [row] = await db<RegistrationCompetition[]>`
+		select id, title, kind, status, registration_closes_at, allow_multiple_events, privacy_notice_version
+		from competition where organisation_id = ${organisationId} and id = ${competitionId} for update`;
+	return row;
+}
+
+export function listRegistrationEvents(db: Db, organisationId: string, competitionId: string): Promise<RegistrationEvent[]> {
+	return db<RegistrationEvent[]>`
+		select id, name, participation, capacity, team_min_members, team_max_members from event
+		where organisation_id = ${organisationId} and competition_id = ${competitionId} order by position`;
+}
+
+export function listExtraFieldDefinitions(db: Db, organisationId: string, competitionId: string): Promise<ExtraFieldDefinition[]> {
+	return db<ExtraFieldDefinition[]>`
+		select key, label, kind, options, required from registration_field
+		where organisation_id = ${organisationId} and competition_id = ${competitionId} order by position`;
+}
+
+/** People already entered (active) in the competition among these hashes: who, in which event, which entry. */
+export function findActiveMembers(db: Db, organisationId: string, competitionId: string, hashes: string[]): Promise<{ idNumberHash: string; eventId: string; entryId: string }[]> {
+	if (hashes.length === 0) return Promise.resolve([]);
+	return db<{ idNumberHash: string; eventId: string; entryId: string }[]>`
+		select id_number_hash, event_id, entry_id from entry_member
+		where organisation_id = ${organisationId} and competition_id = ${competitionId} and active and id_number_hash = any(${hashes}::text[])`;
+}
+
+/** Places held (submitted + approved) and entries waiting, per event of the competition. */
+export function countPlaces(db: Db, organisationId: string, competitionId: string): Promise<{ eventId: string; taken: number; waiting: number }[]> {
+	return db<{ eventId: string; taken: number; waiting: number }[]>`
+		select event_id, count(*) filter (where status in ('submitted', 'approved'))::int as taken,
+			count(*) filter (where status = 'waitlisted')::int as waiting
+		from entry where organisation_id = ${organisationId} and competition_id = ${competitionId} group by event_id`;
+}
+
+/** Inserts entries and their members in two statements, whatever their number (imports of 10,000 rows). */
+export async function insertEntries(
+	db: Db,
+	organisationId: string,
+	competitionId: string,
+	fields: { registrantId: string | null; source: EntrySource; consentVersion: number | null },
+	entries: NewEntry[]
+): Promise<EntrySummaryRow[]> {
+	if (entries.length === 0) return [];
+	const rows = await db<EntrySummaryRow[]>`
+		insert into entry (organisation_id, competition_id, event_id, registrant_id, team_name, unit, status, source, extra, consented_at, consent_version)
+		select ${organisationId}, ${competitionId}, event_id, ${fields.registrantId}, team_name, unit, status, ${fields.source}, extra::jsonb,
+			${fields.consentVersion === null ? null : db`now()`}, ${fields.consentVersion}
+		from unnest(${entries.map((entry) => entry.eventId)}::uuid[], ${entries.map((entry) => entry.teamName) as string[]}::text[],
+			${entries.map((entry) => entry.unit)}::text[], ${entries.map((entry) => entry.status)}::text[],
+			${entries.map((entry) => JSON.stringify(entry.extra))}::text[]) with ordinality as input(event_id, team_name, unit, status, extra, ordinal)
+		order by ordinal
+		returning id, event_id, status, status_reason, team_name, unit, created_at, arrival`;
+	// Identities follow the insert's order; RETURNING's order is not promised, so restore it.
+	rows.sort((first, second) => Number((first as unknown as { arrival: string }).arrival) - Number((second as unknown as { arrival: string }).arrival));
+	await insertMembers(db, organisationId, competitionId, rows.map((row, index) => ({ entryId: row.id, eventId: row.eventId, members: entries[index]!.members })));
+	return rows;
+}
+
+export async function insertMembers(db: Db, organisationId: string, competitionId: string, groups: { entryId: string; eventId: string; members: NewMember[] }[]): Promise<void> {
+	const flat = groups.flatMap((group) => group.members.map((member) => ({ ...member, entryId: group.entryId, eventId: group.eventId })));
+	if (flat.length === 0) return;
+	const column = <K extends keyof (typeof flat)[number]>(key: K) => flat.map((member) => member[key]) as string[];
+	await db`
+		insert into entry_member (organisation_id, competition_id, entry_id, event_id, position, name, gender, id_type,
+			id_number_cipher, id_number_hash, id_number_masked, birth_date, phone, unit, trade, level)
+		select ${organisationId}, ${competitionId}, * from unnest(
+			${column('entryId')}::uuid[], ${column('eventId')}::uuid[], ${flat.map((member) => member.position)}::int[], ${column('name')}::text[],
+			${column('gender')}::text[], ${column('idType')}::text[], ${column('idNumberCipher')}::text[], ${column('idNumberHash')}::text[],
+			${column('idNumberMasked')}::text[], ${column('birthDate')}::date[], ${column('phone')}::text[], ${column('unit')}::text[],
+			${column('trade')}::text[], ${column('level')}::text[])`;
+}
+
+export async function getEntrySummary(db: Db, organisationId: string, entryId: string, lock = false): Promise<(EntrySummaryRow & { competitionId: string; registrantId: string | null }) | undefined> {
+	const [row] = await db<(EntrySummaryRow & { competitionId: string; registrantId: string | null })[]>`
+		select id, competition_id, event_id, registrant_id, status, status_reason, team_name, unit, created_at from entry
+		where organisation_id = ${organisationId} and id = ${entryId} ${lock ? db`for update` : db``}`;
+	return row;
+}
+
+export async function replaceEntryContent(db: Db, organisationId: string, entryId: string, fields: { teamName: string | null; unit: string; extra: Record<string, ExtraValue> }): Promise<void> {
+	await db`
+		update entry set team_name = ${fields.teamName}, unit = ${fields.unit}, extra = ${db.json(fields.extra as never)}, updated_at = now()
+		where organisation_id = ${organisationId} and id = ${entryId}`;
+	await db`delete from entry_member where organisation_id = ${organisationId} and entry_id = ${entryId}`;
+}
+
+/** Sets a status; leaving the event (withdrawn) frees the people to register again. */
+export async function setEntryStatus(db: Db, organisationId: string, entryIds: string[], status: EntryStatus, reason: string): Promise<void> {
+	if (entryIds.length === 0) return;
+	await db`update entry set status = ${status}, status_reason = ${reason}, updated_at = now() where organisation_id = ${organisationId} and id = any(${entryIds}::uuid[])`;
+	await db`update entry_member set active = ${status !== 'withdrawn'} where organisation_id = ${organisationId} and entry_id = any(${entryIds}::uuid[])`;
+}
+
+/** The earliest waiting entries of an event, first come first served. */
+export function listWaitlisted(db: Db, organisationId: string, eventId: string, limit: number): Promise<{ id: string; label: string }[]> {
+	return db<{ id: string; label: string }[]>`
+		select e.id, coalesce(e.team_name, (select name from entry_member where entry_id = e.id order by position limit 1)) as label
+		from entry e where e.organisation_id = ${organisationId} and e.event_id = ${eventId} and e.status = 'waitlisted'
+		order by e.arrival limit ${limit}`;
+}
+
+export function listEntryPeople(db: Db, organisationId: string, entryId: string): Promise<{ name: string; idNumberMasked: string; phone: string; unit: string }[]> {
+	return db<{ name: string; idNumberMasked: string; phone: string; unit: string }[]>`
+		select name, id_number_masked, phone, unit from entry_member
+		where organisation_id = ${organisationId} and entry_id = ${entryId} order by position`;
+}
