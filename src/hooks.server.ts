@@ -4,6 +4,7 @@ import { env } from '$env/dynamic/private';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { m } from '$lib/paraglide/messages.js';
 import { readDatabaseConfig, startDatabase } from '$lib/server/db/start';
+import { ensureSecretKey } from '$lib/server/crypto/personal-data';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { authenticateSession } from '$lib/server/auth/account';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
@@ -12,6 +13,8 @@ import { describeClientError } from '$lib/server/http/client-errors';
 import { cacheControl, guardFormBodies, shapeApiAnswers } from '$lib/server/http/hooks';
 
 export const init: ServerInit = async () => {
+	// A malformed JIANGXIN_SECRET_KEY stops the start here, not at the first registration.
+	ensureSecretKey();
 	await startDatabase(readDatabaseConfig(env));
 	wireRealtime();
 };
