@@ -27,7 +27,18 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	template_unknown: { status: 400, message: () => m.errors_template_unknown() },
 	name_taken: { status: 409, message: () => m.errors_name_taken() },
 	invitation_invalid: { status: 404, message: () => m.membership_error_invitation_invalid() },
-	invitation_wrong_account: { status: 403, message: () => m.membership_error_invitation_wrong_account() }
+	invitation_wrong_account: { status: 403, message: () => m.membership_error_invitation_wrong_account() },
+	// The draw (issue 14, draw part)
+	draw_stage_committed: { status: 409, message: (details) => m.draw_error_stage_committed({ stage: details.stage ?? '' }) },
+	draw_previous_stage_not_run: { status: 409, message: (details) => m.draw_error_previous_stage_not_run({ stage: details.stage ?? '' }) },
+	draw_no_entries: { status: 409, message: () => m.draw_error_no_entries() },
+	draw_stations_too_few: { status: 400, message: (details) => m.draw_error_stations_too_few({ needed: details.needed ?? '', given: details.given ?? '' }) },
+	draw_not_committed: { status: 409, message: (details) => m.draw_error_not_committed({ stage: details.stage ?? '' }) },
+	draw_already_run: { status: 409, message: (details) => m.draw_error_already_run({ stage: details.stage ?? '' }) },
+	draw_not_run: { status: 409, message: (details) => m.draw_error_not_run({ stage: details.stage ?? '' }) },
+	draw_already_revealed: { status: 409, message: (details) => m.draw_error_already_revealed({ stage: details.stage ?? '' }) },
+	draw_reveal_before_lock: { status: 409, message: () => m.draw_error_reveal_before_lock() },
+	draw_sealed: { status: 403, message: () => m.draw_error_sealed() }
 };
 
 const BLOCKERS: Record<LifecycleBlocker, () => string> = {
