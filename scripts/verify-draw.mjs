@@ -22,6 +22,11 @@
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
+/**
+ * @param {string} seedHex
+ * @param {string[]} ids
+ * @returns {string[]}
+ */
 export function drawOrder(seedHex, ids) {
 	const key = Buffer.from(seedHex, 'hex');
 	const list = [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -37,11 +42,14 @@ export function drawOrder(seedHex, ids) {
 		let r = next();
 		while (r >= limit) r = next();
 		const j = r % bound;
-		[list[i], list[j]] = [list[j], list[i]];
+		const swap = /** @type {string} */ (list[i]);
+		list[i] = /** @type {string} */ (list[j]);
+		list[j] = swap;
 	}
 	return list;
 }
 
+/** @param {string} source */
 async function readSource(source) {
 	if (/^https?:\/\//.test(source)) {
 		const response = await fetch(source);
@@ -51,6 +59,12 @@ async function readSource(source) {
 	return readFileSync(source, 'utf8');
 }
 
+/**
+ * @typedef {{ stage: number, commitment: string, entryIds: string[], stationLabels?: string[], result?: { entryId: string, value: number, station?: string }[] | null }} Stage
+ * @param {string} text
+ * @param {string} commitment
+ * @returns {{ ids: string[], stage?: Stage, label?: string }}
+ */
 function parseIds(text, commitment) {
 	const trimmed = text.trim();
 	if (!trimmed.startsWith('[') && !trimmed.startsWith('{')) return { ids: trimmed.split(/\s+/).filter(Boolean) };
@@ -64,6 +78,7 @@ function parseIds(text, commitment) {
 	throw new Error('No stage in this draw data has that commitment.');
 }
 
+/** @param {string[]} args */
 async function main([seed, commitment, source]) {
 	if (!seed || !commitment || !source || !/^[0-9a-f]{64}$/i.test(seed) || !/^[0-9a-f]{64}$/i.test(commitment)) {
 		console.error('usage: node verify-draw.mjs <seed: 64 hex> <commitment: 64 hex> <ids-file-or-url>');
@@ -86,7 +101,8 @@ async function main([seed, commitment, source]) {
 	order.forEach((id, index) => console.log(`${String(index + 1).padStart(4)}  ${id}${stations[index] ? `  ${stations[index]}` : ''}`));
 	if (stage?.result) {
 		const published = new Map(stage.result.map((place) => [place.entryId, place]));
-		const same = order.length === stage.result.length && order.every((id, index) => published.get(id)?.value === index + 1 && (published.get(id)?.station ?? undefined) === (stations[index] ?? undefined));
+		const result = stage.result;
+		const same = order.length === result.length && order.every((id, index) => published.get(id)?.value === index + 1 && (published.get(id)?.station ?? undefined) === (stations[index] ?? undefined));
 		if (same) console.log('✔ the published result recomputes exactly');
 		else {
 			console.log('✘ the published result does NOT match the recomputed draw');

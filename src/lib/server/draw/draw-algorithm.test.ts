@@ -2,7 +2,6 @@ import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commitmentOf, drawOrder, entriesDigest } from '$lib/domain/draw/shuffle';
-// @ts-expect-error -- a plain .mjs script without types: the standalone verifier people download.
 import { drawOrder as scriptDrawOrder } from '../../../../scripts/verify-draw.mjs';
 
 // The published algorithm written again from its description, on node:crypto instead of the
