@@ -204,7 +204,7 @@ describe('the draw over HTTP', () => {
 		const app = inject('appUrl');
 		const base = `/orgs/${fresh.owner.organisation.slug}/competitions/${fresh.competitionId}/draw/${roundId}`;
 		const judgeCookie = await sessionCookie(judge.user.id);
-		const action = await fetch(`${app}${base}?/open`, { method: 'POST', body: new FormData(), headers: { origin: app, accept: 'application/json', 'x-sveltekit-action': 'true', cookie: judgeCookie } });
+		const action = await fetch(`${app}${base}?/open`, { method: 'POST', body: new URLSearchParams({ formId: 'open' }), headers: { origin: app, accept: 'application/json', 'x-sveltekit-action': 'true', cookie: judgeCookie } });
 		const answer = await action.text();
 		expect(answer).toContain('"type":"success"');
 		expect(answer).toContain(fresh.entries[0]!.name);
@@ -215,7 +215,7 @@ describe('the draw over HTTP', () => {
 
 		// The organiser on the page: refused, nothing leaks, nothing recorded.
 		const organiserCookie = await sessionCookie(fresh.organiser.user.id);
-		const refused = await fetch(`${app}${base}?/open`, { method: 'POST', body: new FormData(), headers: { origin: app, accept: 'application/json', 'x-sveltekit-action': 'true', cookie: organiserCookie } });
+		const refused = await fetch(`${app}${base}?/open`, { method: 'POST', body: new URLSearchParams({ formId: 'open' }), headers: { origin: app, accept: 'application/json', 'x-sveltekit-action': 'true', cookie: organiserCookie } });
 		const refusedText = await refused.text();
 		expect(refusedText).toContain('"type":"failure"');
 		expectNoPersonalData(refusedText, fresh.entries);
@@ -273,5 +273,8 @@ describe('the draw over HTTP', () => {
 		const action = await fetch(`${app}${base}/${roundId}?/commit`, { method: 'POST', body: new URLSearchParams({ stage: '1' }), headers: { origin: app, accept: 'application/json', 'x-sveltekit-action': 'true', cookie } });
 		expect(await action.text()).toContain('"status":404');
 		expect((await fetch(`${app}/c/no-such-contest-${Date.now()}/draw.json`)).status).toBe(404);
+		// The readiness check the lifecycle uses counts only the asking organisation's draws.
+		expect(await competitionHasDraw(db(), contest.owner.organisation.id, competitionId)).toBe(true);
+		expect(await competitionHasDraw(db(), stranger.organisation.id, competitionId)).toBe(false);
 	});
 });

@@ -24,7 +24,8 @@ export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => {
 	};
 }) satisfies PageServerLoad;
 
-const emptySchema = z.object({});
+// The form says what it is for, so a stray or garbled post opens nothing.
+const openSchema = z.object({ formId: z.literal('open', { error: () => m.validation_invalid() }) });
 
 export const actions = {
 	commit: async (event) => {
@@ -47,7 +48,7 @@ export const actions = {
 	},
 	open: async (event) => {
 		const actor = await member(event);
-		const parsed = await parseForm(event.request, emptySchema);
+		const parsed = await parseForm(event.request, openSchema);
 		if (!parsed.ok) return parsed.failure;
 		return runAction(parsed.formData, async () => {
 			const { rows } = await openDecodingTable(actor, event.params.round);
