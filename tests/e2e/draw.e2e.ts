@@ -42,7 +42,7 @@ test('an organiser runs draw stages 1 and 2 and verifies them on the public draw
 
 	const stage = (number: number) => page.getByTestId(`stage-${number}`);
 	const step = async (number: number, summary: string, button: string, state: string) => {
-		await stage(number).getByText(summary).click();
+		await stage(number).locator('summary', { hasText: summary }).click();
 		await stage(number).getByTestId(`stage-${number}-${button}`).click();
 		await expect(page.getByTestId(`stage-${number}-state`)).toHaveText(state);
 	};
@@ -56,7 +56,7 @@ test('an organiser runs draw stages 1 and 2 and verifies them on the public draw
 	expect(seed1).toMatch(/^[0-9a-f]{64}$/);
 
 	// Too few stations first: the message is at the field.
-	await stage(2).getByText('承诺第2阶段').click();
+	await stage(2).locator('summary', { hasText: '承诺第2阶段' }).click();
 	await stage(2).getByLabel('工位编号（可选）').fill('A01-A03');
 	await stage(2).getByTestId('stage-2-commit').click();
 	await expect(stage(2).getByRole('alert')).toContainText('工位不够：需要 5 个，只填了 3 个');
