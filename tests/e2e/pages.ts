@@ -41,8 +41,16 @@ export async function competitionPages(page: Page): Promise<{ name: string; path
 	await page.goto(competition);
 	const scheme = page.locator('a[href$="/scheme"]').first();
 	await expect(scheme).toBeAttached();
+	const schemePath = (await scheme.getAttribute('href'))!;
+	const roundId = /\/rounds\/([0-9a-f-]{36})\//.exec(schemePath)![1];
 	return [
 		{ name: 'competition', path: competition },
-		{ name: 'scheme-editor', path: (await scheme.getAttribute('href'))! }
+		{ name: 'scheme-editor', path: schemePath },
+		// The draw (issue 14): the overview, a round's stages, and its printable sheets.
+		{ name: 'draw', path: `${competition}/draw` },
+		{ name: 'draw-round', path: `${competition}/draw/${roundId}` },
+		{ name: 'draw-sheet-results', path: `${competition}/draw/${roundId}/print/results` },
+		{ name: 'draw-sheet-cards', path: `${competition}/draw/${roundId}/print/cards` },
+		{ name: 'draw-sheet-sign-in', path: `${competition}/draw/${roundId}/print/sign-in` }
 	];
 }

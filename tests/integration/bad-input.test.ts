@@ -294,6 +294,9 @@ function validApiBodies(world: HttpWorld): Record<string, unknown> {
 		'PATCH /rounds/{id}': { name: '初赛', blind: false },
 		'PUT /rounds/{id}/scheme': { scheme: { ...TEXTILE_SCHEME, components: TEXTILE_SCHEME.components.map((component) => ({ ...component, label: { 'zh-CN': '理论', en: 'Theory' } })) }, reason: '调整' },
 		'POST /rounds/{id}/scheme/copy': { sourceRoundId: world.roundId, reason: '复制' },
+		'POST /rounds/{id}/draw/commit': { stage: 2, stationLabels: ['A01', 'A02'] },
+		'POST /rounds/{id}/draw/run': { stage: 1 },
+		'POST /rounds/{id}/draw/reveal': { stage: 1 },
 		'POST /scoring/evaluate': {
 			scheme: TEXTILE_SCHEME,
 			input: { entries: [{ id: 'e1', number: 1, unit: '一厂', entered: { theory: 9000 }, sheets: { practical: [{ judgeId: 'J1', scores: { workmanship: 8000 } }] } }] }

@@ -10,12 +10,14 @@ import { createApiToken } from '../../src/lib/server/auth/api-tokens';
 import * as competitions from '../../src/lib/server/competitions/competition-queries';
 import * as schemes from '../../src/lib/server/competitions/scheme-queries';
 import * as structure from '../../src/lib/server/competitions/structure-queries';
+import * as draws from '../../src/lib/server/draw/draw-queries';
 import * as organisations from '../../src/lib/server/organisations/queries';
 import * as invitations from '../../src/lib/server/organisations/invitation-queries';
 import { inviteMember } from '../../src/lib/server/organisations/invitations';
 import type { OrgActor } from '../../src/lib/server/auth/actor';
 import { competitionFields, newCompetitionFromTemplate, TEXTILE_SCHEME } from '../fixtures/competitions';
 import { joinOrg, newOrg } from '../fixtures/factories';
+import { seedApprovedEntries } from '../fixtures/entries';
 
 // The query functions themselves, below the services' checks: each is called with organisation A's
 // id and organisation B's other ids, and must find nothing of B and change nothing of B. Dropping the
@@ -30,6 +32,26 @@ interface Tenant {
 	schemeVersionId: string;
 	tokenId: string;
 	invitationId: string;
+	entryIds: string[];
+	/** Draw stage 1 (run) and stage 2 (committed only) of the round; the organiser is its encryption judge. */
+	drawRunId: string;
+	drawCommittedId: string;
+}
+
+/** Two approved entries, numbered by a run stage 1, and a committed stage 2. */
+async function seedDraw(owner: OrgActor, organiser: OrgActor, competitionId: string, eventId: string, roundId: string) {
+	const organisationId = owner.organisation.id;
+	const entryIds = (await seedApprovedEntries(db(), { organisationId, competitionId, eventId, count: 2 })).map((entry) => entry.id).sort();
+	const [judge] = await db()<{ id: string }[]>`insert into judge (organisation_id, competition_id, user_id, name) values (${organisationId}, ${competitionId}, ${organiser.user.id}, '加密裁判') returning id`;
+	await db()`insert into panel_member (organisation_id, round_id, judge_id, role) values (${organisationId}, ${roundId}, ${judge!.id}, 'encryption')`;
+	const draw = { roundId, seedHash: 'a'.repeat(64), seedCipher: 'sealed', entryIds, entriesDigest: 'b'.repeat(64), stationLabels: [], committedBy: owner.user.id };
+	await draws.insertDraw(db(), organisationId, { ...draw, stage: 1 });
+	await draws.insertDraw(db(), organisationId, { ...draw, stage: 2 });
+	const [run, committed] = await draws.listDrawsOfRound(db(), organisationId, roundId);
+	const places = entryIds.map((entryId, index) => ({ entryId, value: index + 1 }));
+	await draws.applyDrawResult(db(), organisationId, roundId, 1, places);
+	await draws.markDrawRun(db(), organisationId, run!.id, places, owner.user.id);
+	return { entryIds, drawRunId: run!.id, drawCommittedId: committed!.id };
 }
 
 async function newTenant(): Promise<Tenant> {
@@ -43,7 +65,8 @@ async function newTenant(): Promise<Tenant> {
 	const { id: tokenId } = await createApiToken(owner, '报名系统');
 	const { id: invitationId } = await inviteMember(owner, { email: `invited-${organisationId}@example.test`, role: 'organiser' });
 	await recordAudit(db(), owner, { action: 'score.changed', subjectType: 'score', subjectId: `secret-${organisationId}` });
-	return { owner, organiser, competitionId: competition.id, eventId: event!.id, roundId: round!.id, schemeVersionId: version!.id, tokenId, invitationId };
+	const drawn = await seedDraw(owner, organiser, competition.id, event!.id, round!.id);
+	return { owner, organiser, competitionId: competition.id, eventId: event!.id, roundId: round!.id, schemeVersionId: version!.id, tokenId, invitationId, ...drawn };
 }
 
 /** Everything of B a query could leak or change, read as the owner sees it. */
@@ -56,7 +79,9 @@ async function snapshot(tenant: Tenant) {
 		competition: await competitions.getCompetition(db(), id, tenant.competitionId),
 		events: await structure.listEvents(db(), id, tenant.competitionId),
 		rounds: await structure.listRoundsOfCompetition(db(), id, tenant.competitionId),
-		schemes: await schemes.listSchemeVersions(db(), id, tenant.roundId)
+		schemes: await schemes.listSchemeVersions(db(), id, tenant.roundId),
+		draws: await draws.listDrawsOfRound(db(), id, tenant.roundId),
+		drawNumbers: await draws.listDecodingRows(db(), id, tenant.roundId)
 	};
 }
 
@@ -199,6 +224,45 @@ const cases: Record<string, () => Promise<void>> = {
 	},
 	'competitions/structure-queries.ts:updateRound': async () => {
 		await structure.updateRound(db(), A(), b.roundId, { name: '被 A 改了', blind: true });
+	},
+	'draw/draw-queries.ts:listDrawsOfRound': async () => {
+		expect(await draws.listDrawsOfRound(db(), A(), b.roundId)).toEqual([]);
+	},
+	'draw/draw-queries.ts:getDrawRound': async () => {
+		expect(await draws.getDrawRound(db(), A(), b.roundId)).toBeUndefined();
+		expect(await draws.getDrawRound(db(), A(), b.roundId, true)).toBeUndefined();
+	},
+	'draw/draw-queries.ts:listDrawRoundsOfCompetition': async () => {
+		expect(await draws.listDrawRoundsOfCompetition(db(), A(), b.competitionId)).toEqual([]);
+	},
+	'draw/draw-queries.ts:isEncryptionJudge': async () => {
+		expect(await draws.isEncryptionJudge(db(), b.owner.organisation.id, b.roundId, b.organiser.user.id)).toBe(true);
+		expect(await draws.isEncryptionJudge(db(), A(), b.roundId, b.organiser.user.id)).toBe(false);
+	},
+	'draw/draw-queries.ts:listEntriesToDraw': async () => {
+		for (const stage of [1, 2, 3] as const) {
+			expect(await draws.listEntriesToDraw(db(), A(), { id: b.roundId, eventId: b.eventId, position: 1 }, stage)).toEqual([]);
+			expect(await draws.listEntriesToDraw(db(), A(), { id: b.roundId, eventId: b.eventId, position: 2 }, stage)).toEqual([]);
+		}
+	},
+	'draw/draw-queries.ts:insertDraw': async () => {
+		await refused(draws.insertDraw(db(), A(), { roundId: b.roundId, stage: 3, seedHash: 'c'.repeat(64), seedCipher: 'x', entryIds: [], entriesDigest: 'd'.repeat(64), stationLabels: [], committedBy: a.owner.user.id }));
+	},
+	'draw/draw-queries.ts:markDrawRun': async () => {
+		await draws.markDrawRun(db(), A(), b.drawCommittedId, [{ entryId: b.entryIds[0]!, value: 9 }], a.owner.user.id);
+	},
+	'draw/draw-queries.ts:markDrawRevealed': async () => {
+		await draws.markDrawRevealed(db(), A(), b.drawRunId, 'e'.repeat(64), a.owner.user.id);
+	},
+	'draw/draw-queries.ts:applyDrawResult': async () => {
+		const places = b.entryIds.map((entryId, index) => ({ entryId, value: 50 + index, station: 'Z9' }));
+		for (const stage of [1, 2, 3] as const) await draws.applyDrawResult(db(), A(), b.roundId, stage, places);
+	},
+	'draw/draw-queries.ts:listRoundNumbers': async () => {
+		expect(await draws.listRoundNumbers(db(), A(), b.roundId)).toEqual([]);
+	},
+	'draw/draw-queries.ts:listDecodingRows': async () => {
+		expect(await draws.listDecodingRows(db(), A(), b.roundId)).toEqual([]);
 	},
 	'competitions/structure-queries.ts:deleteRound': async () => {
 		await structure.deleteRound(db(), A(), b.roundId);

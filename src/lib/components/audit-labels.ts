@@ -26,7 +26,12 @@ const ACTION_LABELS: Record<string, () => string> = {
 	'round.updated': m.audit_action_round_updated,
 	'scheme.saved': m.audit_action_scheme_saved,
 	'scheme.copied': m.audit_action_scheme_copied,
-	'scheme.template_applied': m.audit_action_scheme_template_applied
+	'scheme.template_applied': m.audit_action_scheme_template_applied,
+	// The draw (issue 14, draw part)
+	'draw.committed': m.draw_audit_committed,
+	'draw.ran': m.draw_audit_ran,
+	'draw.revealed': m.draw_audit_revealed,
+	'draw.decoding_table_opened': m.draw_audit_decoding_opened
 };
 
 export function auditActionLabel(action: string): string {

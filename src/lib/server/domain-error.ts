@@ -42,7 +42,18 @@ export type DomainErrorCode =
 	// Entries (registration)
 	| 'registration_closed'
 	| 'consent_required'
-	| 'entry_locked';
+	| 'entry_locked'
+	// The draw (issue 14, draw part)
+	| 'draw_stage_committed'
+	| 'draw_previous_stage_not_run'
+	| 'draw_no_entries'
+	| 'draw_stations_too_few'
+	| 'draw_not_committed'
+	| 'draw_already_run'
+	| 'draw_not_run'
+	| 'draw_already_revealed'
+	| 'draw_reveal_before_lock'
+	| 'draw_sealed';
 
 /**
  * Input that breaks a business rule in several places at once (a marking scheme, a round's data):

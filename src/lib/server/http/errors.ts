@@ -31,7 +31,18 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	// Entries (registration)
 	registration_closed: { status: 409, message: () => m.entries_error_registration_closed() },
 	consent_required: { status: 400, message: () => m.entries_error_consent_required() },
-	entry_locked: { status: 409, message: () => m.entries_error_entry_locked() }
+	entry_locked: { status: 409, message: () => m.entries_error_entry_locked() },
+	// The draw (issue 14, draw part)
+	draw_stage_committed: { status: 409, message: (details) => m.draw_error_stage_committed({ stage: details.stage ?? '' }) },
+	draw_previous_stage_not_run: { status: 409, message: (details) => m.draw_error_previous_stage_not_run({ stage: details.stage ?? '' }) },
+	draw_no_entries: { status: 409, message: () => m.draw_error_no_entries() },
+	draw_stations_too_few: { status: 400, message: (details) => m.draw_error_stations_too_few({ needed: details.needed ?? '', given: details.given ?? '' }) },
+	draw_not_committed: { status: 409, message: (details) => m.draw_error_not_committed({ stage: details.stage ?? '' }) },
+	draw_already_run: { status: 409, message: (details) => m.draw_error_already_run({ stage: details.stage ?? '' }) },
+	draw_not_run: { status: 409, message: (details) => m.draw_error_not_run({ stage: details.stage ?? '' }) },
+	draw_already_revealed: { status: 409, message: (details) => m.draw_error_already_revealed({ stage: details.stage ?? '' }) },
+	draw_reveal_before_lock: { status: 409, message: () => m.draw_error_reveal_before_lock() },
+	draw_sealed: { status: 403, message: () => m.draw_error_sealed() }
 };
 
 const BLOCKERS: Record<LifecycleBlocker, () => string> = {
