@@ -27,7 +27,16 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	template_unknown: { status: 400, message: () => m.errors_template_unknown() },
 	name_taken: { status: 409, message: () => m.errors_name_taken() },
 	invitation_invalid: { status: 404, message: () => m.membership_error_invitation_invalid() },
-	invitation_wrong_account: { status: 403, message: () => m.membership_error_invitation_wrong_account() }
+	invitation_wrong_account: { status: 403, message: () => m.membership_error_invitation_wrong_account() },
+	// Judges, panels and conflicts of interest (issue 14, judges part).
+	judge_conflicted: { status: 403, message: () => m.judges_error_conflicted() },
+	not_on_panel: { status: 403, message: () => m.judges_error_not_on_panel() },
+	panel_head_required: { status: 400, message: () => m.judges_error_panel_head_required() },
+	judge_not_in_competition: { status: 400, message: () => m.judges_error_not_in_competition() },
+	entry_not_in_round: { status: 400, message: () => m.judges_error_entry_not_in_round() },
+	sign_in_code_invalid: { status: 400, message: () => m.judges_error_sign_in_code_invalid() },
+	judge_invitation_invalid: { status: 404, message: () => m.judges_error_invitation_invalid() },
+	judge_account_taken: { status: 409, message: () => m.judges_error_account_taken() }
 };
 
 const BLOCKERS: Record<LifecycleBlocker, () => string> = {
