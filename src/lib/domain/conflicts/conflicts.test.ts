@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isConflicted, normaliseUnit, recusals, sameUnit, CONFLICT_KINDS } from './conflicts';
+import { isConflicted, normaliseUnit, recusals, sameUnit, CONFLICT_KINDS, type DeclaredConflict } from './conflicts';
 
 describe('normaliseUnit and sameUnit', () => {
 	it('treats full-width and half-width letters, digits and spaces alike, ignoring case and outer spaces', () => {
@@ -58,9 +58,9 @@ describe('recusals, properties', () => {
 	const world = fc.record({ judgeUnits: fc.array(unit, { maxLength: 5 }), entryUnits: fc.array(fc.array(unit, { minLength: 1, maxLength: 3 }), { maxLength: 6 }) }).chain(({ judgeUnits, entryUnits }) => {
 		const judges = ids('j', judgeUnits.length).map((id, index) => ({ id, unit: judgeUnits[index]! }));
 		const entries = ids('e', entryUnits.length).map((id, index) => ({ id, units: entryUnits[index]! }));
-		const declared = judges.length && entries.length
+		const declared: fc.Arbitrary<DeclaredConflict[]> = judges.length && entries.length
 			? fc.array(fc.record({ judgeId: fc.constantFrom(...judges.map((j) => j.id)), entryId: fc.constantFrom(...entries.map((e) => e.id)), kind: fc.constantFrom(...CONFLICT_KINDS) }), { maxLength: 8 })
-			: fc.constant([]);
+			: fc.constant<DeclaredConflict[]>([]);
 		return fc.record({ judges: fc.constant(judges), entries: fc.constant(entries), declared });
 	});
 

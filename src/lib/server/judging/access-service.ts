@@ -18,6 +18,7 @@ import { endOfChinaDay, generateSignInCode, normaliseSignInCode } from '$lib/dom
 import { loadJudge } from './judges-service';
 import { linkJudgeUser, getJudge, listJudges, type JudgeRow } from './judge-queries';
 import * as access from './access-queries';
+import { routes } from '$lib/routes';
 
 const INVITATION_DAYS = 14;
 
@@ -46,7 +47,7 @@ export interface IssuedCode {
 }
 
 export function signInLink(origin: string, code: string): string {
-	return `${origin}/judge/sign-in?code=${encodeURIComponent(code)}`;
+	return `${origin}${routes.judgeSignIn(code)}`;
 }
 
 async function issue(tx: Db, actor: OrgActor, judge: JudgeRow, origin: string, now: Date): Promise<IssuedCode> {

@@ -1,0 +1,23 @@
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { requireMembership } from '$lib/server/auth/guards';
+import { MANAGER_ROLES } from '$lib/server/auth/roles';
+import { getCompetition } from '$lib/server/competitions/competition-service';
+import { listJudges } from '$lib/server/judging/judges-service';
+import { issueSignInCodesForCompetition } from '$lib/server/judging/access-service';
+import { runAction } from '$lib/server/http/forms';
+import { pageLoad } from '$lib/server/http/pages';
+
+const manager = (event: RequestEvent) => requireMembership(event, event.params.org, MANAGER_ROLES);
+
+export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => {
+	const actor = await manager(event);
+	const competition = await getCompetition(actor, event.params.competition);
+	return { competition, judgeCount: (await listJudges(actor, competition.id)).length };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	issueAll: async (event) => {
+		const actor = await manager(event);
+		return runAction(new FormData(), async () => ({ cards: await issueSignInCodesForCompetition(actor, event.params.competition, event.url.origin) }));
+	}
+} satisfies Actions;
