@@ -12,12 +12,15 @@ export const SIGNED_IN_PAGES = [
 	{ name: 'settings', path: `/orgs/${OWNER.organisationSlug}/settings` },
 	{ name: 'account', path: '/account' },
 	{ name: 'admin', path: '/admin/organisations' },
-	{ name: 'api-docs', path: '/api/v1/docs' }
+	{ name: 'api-docs', path: '/api/v1/docs' },
+	// The judge's own page: the owner is on no panel, so it shows the empty state.
+	{ name: 'judge-home', path: '/judge' }
 ];
 
 export const SIGNED_OUT_PAGES = [
 	{ name: 'login', path: '/login' },
-	{ name: 'signup', path: `/signup/${OWNER.organisationSlug}` }
+	{ name: 'signup', path: `/signup/${OWNER.organisationSlug}` },
+	{ name: 'judge-sign-in', path: '/judge/sign-in' }
 ];
 
 /** The first competition of the demo organisation and the scheme editor of its first round. */
@@ -41,8 +44,12 @@ export async function competitionPages(page: Page): Promise<{ name: string; path
 	await page.goto(competition);
 	const scheme = page.locator('a[href$="/scheme"]').first();
 	await expect(scheme).toBeAttached();
+	const roundId = /\/rounds\/([0-9a-f-]{36})\/scheme$/.exec((await scheme.getAttribute('href'))!)![1]!;
 	return [
 		{ name: 'competition', path: competition },
-		{ name: 'scheme-editor', path: (await scheme.getAttribute('href'))! }
+		{ name: 'scheme-editor', path: (await scheme.getAttribute('href'))! },
+		{ name: 'judges', path: `${competition}/judges` },
+		{ name: 'judge-cards', path: `${competition}/judges/cards` },
+		{ name: 'judge-panel', path: `${competition}/judges/rounds/${roundId}` }
 	];
 }

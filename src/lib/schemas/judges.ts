@@ -36,6 +36,8 @@ export const panelBodySchema = z
 
 /** The panel form: ticked judges, ticked encryption judges, and the one head judge (radio). */
 export const panelFormSchema = z.object({
+	// Names the form, so a post that carries none of its fields is refused rather than read as an empty panel.
+	form: z.literal('panel', { error: () => m.validation_invalid() }),
 	judge: z.array(uuidField()).max(300),
 	encryption: z.array(uuidField()).max(300),
 	head: z.preprocess((value) => (value === '' ? undefined : value), uuidField().optional())
@@ -51,6 +53,9 @@ export const declareConflictSchema = z
 export const declareOwnConflictSchema = z.object({ entryId: uuidField(), kind: conflictKindField, note: optionalText(500).default('') });
 
 export const conflictIdFormSchema = z.object({ conflictId: uuidField() });
+
+/** Issuing every judge's code at once is asked for explicitly (the button's field), never by an empty post. */
+export const issueAllCodesFormSchema = z.object({ form: z.literal('cards', { error: () => m.validation_invalid() }) });
 
 export const signInCodeFormSchema = z.object({ code: requiredText(40) });
 

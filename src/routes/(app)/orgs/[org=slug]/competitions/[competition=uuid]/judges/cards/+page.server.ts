@@ -4,7 +4,8 @@ import { MANAGER_ROLES } from '$lib/server/auth/roles';
 import { getCompetition } from '$lib/server/competitions/competition-service';
 import { listJudges } from '$lib/server/judging/judges-service';
 import { issueSignInCodesForCompetition } from '$lib/server/judging/access-service';
-import { runAction } from '$lib/server/http/forms';
+import { parseForm, runAction } from '$lib/server/http/forms';
+import { issueAllCodesFormSchema } from '$lib/schemas/judges';
 import { pageLoad } from '$lib/server/http/pages';
 
 const manager = (event: RequestEvent) => requireMembership(event, event.params.org, MANAGER_ROLES);
@@ -18,6 +19,8 @@ export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => {
 export const actions = {
 	issueAll: async (event) => {
 		const actor = await manager(event);
-		return runAction(new FormData(), async () => ({ cards: await issueSignInCodesForCompetition(actor, event.params.competition, event.url.origin) }));
+		const parsed = await parseForm(event.request, issueAllCodesFormSchema);
+		if (!parsed.ok) return parsed.failure;
+		return runAction(parsed.formData, async () => ({ cards: await issueSignInCodesForCompetition(actor, event.params.competition, event.url.origin) }));
 	}
 } satisfies Actions;

@@ -22,7 +22,7 @@ export const actions = {
 	savePanel: async (event) => {
 		const actor = await manager(event);
 		const formData = await event.request.formData();
-		const parsed = panelFormSchema.safeParse({ judge: formData.getAll('judge'), encryption: formData.getAll('encryption'), head: formData.get('head') ?? undefined });
+		const parsed = panelFormSchema.safeParse({ form: formData.get('form'), judge: formData.getAll('judge'), encryption: formData.getAll('encryption'), head: formData.get('head') ?? undefined });
 		if (!parsed.success) return fail(400, { values: { formId: 'panel' }, errors: fieldErrors(parsed.error) });
 		const { judge, encryption, head } = parsed.data;
 		const seats: PanelSeat[] = [
