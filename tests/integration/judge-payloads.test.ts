@@ -10,7 +10,7 @@ import { maskIdNumber, maskPhone } from '../../src/lib/domain/identity/id-number
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/lib/realtime/events';
 import { newOrg, newUser } from '../fixtures/factories';
 import { seedJudgeRound, type JudgeRound } from '../fixtures/judge-entries';
-import { get, sessionCookie } from './http-helpers';
+import { sessionCookie } from './http-helpers';
 
 // Everything a judge receives for a blind round carries numbers only. This walks every judge-facing
 // page, its data endpoint, every JSON answer, a form action's answer and every socket payload as a
