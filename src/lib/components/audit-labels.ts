@@ -26,7 +26,18 @@ const ACTION_LABELS: Record<string, () => string> = {
 	'round.updated': m.audit_action_round_updated,
 	'scheme.saved': m.audit_action_scheme_saved,
 	'scheme.copied': m.audit_action_scheme_copied,
-	'scheme.template_applied': m.audit_action_scheme_template_applied
+	'scheme.template_applied': m.audit_action_scheme_template_applied,
+	// Judges, panels and conflicts of interest (issue 14, judges part).
+	'judge.created': m.judges_audit_judge_created,
+	'judge.updated': m.judges_audit_judge_updated,
+	'judge.deleted': m.judges_audit_judge_deleted,
+	'judge.sign_in_code_issued': m.judges_audit_sign_in_code_issued,
+	'judge.signed_in_with_code': m.judges_audit_signed_in_with_code,
+	'judge.invited': m.judges_audit_invited,
+	'judge.invitation_accepted': m.judges_audit_invitation_accepted,
+	'panel.updated': m.judges_audit_panel_updated,
+	'conflict.declared': m.judges_audit_conflict_declared,
+	'conflict.removed': m.judges_audit_conflict_removed
 };
 
 export function auditActionLabel(action: string): string {
