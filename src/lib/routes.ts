@@ -26,7 +26,16 @@ export const routes = {
 	evaluate: () => '/api/v1/scoring/evaluate',
 	apiDocs: () => '/api/v1/docs',
 	openApi: () => '/api/v1/openapi.json',
-	health: () => '/healthz'
+	health: () => '/healthz',
+	// Judges (issue 14, judges part).
+	judges: (slug: string, competitionId: string) => `${org(slug)}/competitions/${competitionId}/judges`,
+	judgeCards: (slug: string, competitionId: string) => `${org(slug)}/competitions/${competitionId}/judges/cards`,
+	judgePanel: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/judges/rounds/${roundId}`,
+	judgeInvitation: (token: string) => `/judge-invitations/${encodeURIComponent(token)}`,
+	judgeHome: () => '/judge',
+	judgeSignIn: (code?: string) => (code ? `/judge/sign-in?code=${encodeURIComponent(code)}` : '/judge/sign-in'),
+	judgeRound: (roundId: string) => `/judge/rounds/${roundId}`,
+	judgeEntry: (roundId: string, entryId: string) => `/judge/rounds/${roundId}/entries/${entryId}`
 };
 
 // A base that no real request has: a target is accepted only when resolving it keeps this origin.

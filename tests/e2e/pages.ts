@@ -12,12 +12,16 @@ export const SIGNED_IN_PAGES = [
 	{ name: 'settings', path: `/orgs/${OWNER.organisationSlug}/settings` },
 	{ name: 'account', path: '/account' },
 	{ name: 'admin', path: '/admin/organisations' },
+	// The judge's own page: the owner is on no panel, so it shows the empty state.
+	{ name: 'judge-home', path: '/judge' },
+	// Last: the CSP sweep opens the docs' details after the loop.
 	{ name: 'api-docs', path: '/api/v1/docs' }
 ];
 
 export const SIGNED_OUT_PAGES = [
 	{ name: 'login', path: '/login' },
-	{ name: 'signup', path: `/signup/${OWNER.organisationSlug}` }
+	{ name: 'signup', path: `/signup/${OWNER.organisationSlug}` },
+	{ name: 'judge-sign-in', path: '/judge/sign-in' }
 ];
 
 /** The first competition of the demo organisation and the scheme editor of its first round. */
@@ -42,7 +46,7 @@ export async function competitionPages(page: Page): Promise<{ name: string; path
 	const scheme = page.locator('a[href$="/scheme"]').first();
 	await expect(scheme).toBeAttached();
 	const schemePath = (await scheme.getAttribute('href'))!;
-	const roundId = /\/rounds\/([0-9a-f-]{36})\//.exec(schemePath)![1];
+	const roundId = /\/rounds\/([0-9a-f-]{36})\//.exec(schemePath)![1]!;
 	return [
 		{ name: 'competition', path: competition },
 		{ name: 'scheme-editor', path: schemePath },
@@ -51,6 +55,10 @@ export async function competitionPages(page: Page): Promise<{ name: string; path
 		{ name: 'draw-round', path: `${competition}/draw/${roundId}` },
 		{ name: 'draw-sheet-results', path: `${competition}/draw/${roundId}/print/results` },
 		{ name: 'draw-sheet-cards', path: `${competition}/draw/${roundId}/print/cards` },
-		{ name: 'draw-sheet-sign-in', path: `${competition}/draw/${roundId}/print/sign-in` }
+		{ name: 'draw-sheet-sign-in', path: `${competition}/draw/${roundId}/print/sign-in` },
+		// Judges (issue 14): roster, printable sign-in cards, a round's panel and conflicts.
+		{ name: 'judges', path: `${competition}/judges` },
+		{ name: 'judge-cards', path: `${competition}/judges/cards` },
+		{ name: 'judge-panel', path: `${competition}/judges/rounds/${roundId}` }
 	];
 }

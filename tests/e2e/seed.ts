@@ -23,3 +23,33 @@ export function competitionIdOf(pageUrl: string): string {
 	if (!id) throw new Error(`not a competition page: ${pageUrl}`);
 	return id;
 }
+
+/**
+ * Entries in the first round of a competition, written straight into the tables the way registration
+ * and the draw will (other parts of issue 14), with the round made blind. The ID numbers are stand-ins:
+ * nothing in the judging journeys decrypts them.
+ */
+export async function seedJudgeEntries(competitionId: string, people: { name: string; unit: string; phone: string }[]): Promise<{ roundId: string; entryIds: string[] }> {
+	const sql = postgres(url, { max: 1, onnotice: () => {} });
+	try {
+		const [round] = await sql<{ id: string; organisationId: string; eventId: string }[]>`
+			select r.id, r.organisation_id as "organisationId", r.event_id as "eventId" from round r join event e on e.id = r.event_id
+			where e.competition_id = ${competitionId} order by e.position, r.position limit 1`;
+		await sql`update round set blind = true where id = ${round!.id}`;
+		const entryIds: string[] = [];
+		for (const [index, person] of people.entries()) {
+			const [entry] = await sql<{ id: string }[]>`
+				insert into entry (organisation_id, competition_id, event_id, unit, status, source)
+				values (${round!.organisationId}, ${competitionId}, ${round!.eventId}, ${person.unit}, 'approved', 'organiser') returning id`;
+			const hash = Array.from({ length: 64 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
+			await sql`
+				insert into entry_member (organisation_id, entry_id, event_id, competition_id, position, name, gender, id_type, id_number_cipher, id_number_hash, id_number_masked, phone, unit)
+				values (${round!.organisationId}, ${entry!.id}, ${round!.eventId}, ${competitionId}, 0, ${person.name}, 'male', 'resident_id', 'e2e-stand-in', ${hash}, '330523********0000', ${person.phone}, ${person.unit})`;
+			await sql`insert into round_entry (organisation_id, round_id, entry_id, number) values (${round!.organisationId}, ${round!.id}, ${entry!.id}, ${index + 1})`;
+			entryIds.push(entry!.id);
+		}
+		return { roundId: round!.id, entryIds };
+	} finally {
+		await sql.end();
+	}
+}

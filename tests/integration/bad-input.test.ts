@@ -272,7 +272,7 @@ describe('malformed input, table by table', () => {
 });
 
 function apiPath(world: HttpWorld, template: string): string {
-	const ids: Record<string, string> = { '/competitions/': world.competitionId, '/events/': world.eventId, '/rounds/': world.roundId, '/members/': world.owner.user.id };
+	const ids: Record<string, string> = { '/competitions/': world.competitionId, '/events/': world.eventId, '/rounds/': world.roundId, '/members/': world.owner.user.id, '/judges/': crypto.randomUUID() };
 	return template.replace(/(\/\w+\/)\{\w+\}/, (_match, prefix: string) => `${prefix}${ids[prefix]}`);
 }
 
@@ -297,6 +297,10 @@ function validApiBodies(world: HttpWorld): Record<string, unknown> {
 		'POST /rounds/{id}/draw/commit': { stage: 2, stationLabels: ['A01', 'A02'] },
 		'POST /rounds/{id}/draw/run': { stage: 1 },
 		'POST /rounds/{id}/draw/reveal': { stage: 1 },
+		'POST /competitions/{id}/judges': { name: '王建国', unit: '县职业技术学校', phone: '13812345678', specialty: '数控车', email: 'wang@example.test' },
+		'PATCH /judges/{id}': { name: '王建国', unit: '县职业技术学校', phone: '', specialty: '数控车', email: '' },
+		'PUT /rounds/{id}/panel': { members: [{ judgeId: crypto.randomUUID(), role: 'head' }] },
+		'POST /rounds/{id}/conflicts': { judgeId: crypto.randomUUID(), entryId: crypto.randomUUID(), kind: 'relative', note: '表兄弟' },
 		'POST /scoring/evaluate': {
 			scheme: TEXTILE_SCHEME,
 			input: { entries: [{ id: 'e1', number: 1, unit: '一厂', entered: { theory: 9000 }, sheets: { practical: [{ judgeId: 'J1', scores: { workmanship: 8000 } }] } }] }

@@ -15,6 +15,15 @@ import * as organisations from '../../src/lib/server/organisations/queries';
 import * as invitations from '../../src/lib/server/organisations/invitation-queries';
 import { inviteMember } from '../../src/lib/server/organisations/invitations';
 import type { OrgActor } from '../../src/lib/server/auth/actor';
+import * as judges from '../../src/lib/server/judging/judge-queries';
+import * as panels from '../../src/lib/server/judging/panel-queries';
+import * as conflicts from '../../src/lib/server/judging/conflict-queries';
+import * as judgeAccess from '../../src/lib/server/judging/access-queries';
+import { addJudge } from '../../src/lib/server/judging/judges-service';
+import { savePanel } from '../../src/lib/server/judging/panels-service';
+import { declareConflict } from '../../src/lib/server/judging/conflicts-service';
+import { inviteJudge, issueSignInCode } from '../../src/lib/server/judging/access-service';
+import { distinctivePerson, insertEntry } from '../fixtures/judge-entries';
 import { competitionFields, newCompetitionFromTemplate, TEXTILE_SCHEME } from '../fixtures/competitions';
 import { joinOrg, newOrg } from '../fixtures/factories';
 import { seedApprovedEntries } from '../fixtures/entries';
@@ -36,6 +45,11 @@ interface Tenant {
 	/** Draw stage 1 (run) and stage 2 (committed only) of the round; the organiser is its encryption judge. */
 	drawRunId: string;
 	drawCommittedId: string;
+	judgeId: string;
+	entryId: string;
+	conflictId: string;
+	signInCodeId: string;
+	judgeInvitationId: string;
 }
 
 /** Two approved entries, numbered by a run stage 1, and a committed stage 2. */
@@ -54,6 +68,8 @@ async function seedDraw(owner: OrgActor, organiser: OrgActor, competitionId: str
 	return { entryIds, drawRunId: run!.id, drawCommittedId: committed!.id };
 }
 
+const judgeFields = { name: '裁判', unit: '一厂', phone: '', specialty: '', email: null };
+
 async function newTenant(): Promise<Tenant> {
 	const owner = await newOrg();
 	const organiser = await joinOrg(owner, 'organiser');
@@ -66,7 +82,30 @@ async function newTenant(): Promise<Tenant> {
 	const { id: invitationId } = await inviteMember(owner, { email: `invited-${organisationId}@example.test`, role: 'organiser' });
 	await recordAudit(db(), owner, { action: 'score.changed', subjectType: 'score', subjectId: `secret-${organisationId}` });
 	const drawn = await seedDraw(owner, organiser, competition.id, event!.id, round!.id);
-	return { owner, organiser, competitionId: competition.id, eventId: event!.id, roundId: round!.id, schemeVersionId: version!.id, tokenId, invitationId, ...drawn };
+	const judge = await addJudge(owner, competition.id, judgeFields);
+	const entry = await insertEntry(owner, { competitionId: competition.id, eventId: event!.id, roundId: round!.id }, distinctivePerson(), 99);
+	await savePanel(owner, round!.id, [{ judgeId: judge.id, role: 'head' }]);
+	const [conflict] = await declareConflict(owner, round!.id, { judgeId: judge.id, entryId: entry.id, kind: 'relative', note: '' });
+	await issueSignInCode(owner, judge.id, 'http://localhost');
+	await inviteJudge(owner, judge.id);
+	const [code] = await db()<{ id: string }[]>`select id from judge_sign_in_code where judge_id = ${judge.id}`;
+	const [judgeInvitation] = await db()<{ id: string }[]>`select id from judge_invitation where judge_id = ${judge.id}`;
+	return {
+		owner,
+		organiser,
+		competitionId: competition.id,
+		eventId: event!.id,
+		roundId: round!.id,
+		schemeVersionId: version!.id,
+		tokenId,
+		invitationId,
+		judgeId: judge.id,
+		entryId: entry.id,
+		conflictId: conflict!.id!,
+		signInCodeId: code!.id,
+		judgeInvitationId: judgeInvitation!.id,
+		...drawn
+	};
 }
 
 /** Everything of B a query could leak or change, read as the owner sees it. */
@@ -81,7 +120,13 @@ async function snapshot(tenant: Tenant) {
 		rounds: await structure.listRoundsOfCompetition(db(), id, tenant.competitionId),
 		schemes: await schemes.listSchemeVersions(db(), id, tenant.roundId),
 		draws: await draws.listDrawsOfRound(db(), id, tenant.roundId),
-		drawNumbers: await draws.listDecodingRows(db(), id, tenant.roundId)
+		drawNumbers: await draws.listDecodingRows(db(), id, tenant.roundId),
+		judges: await judges.listJudges(db(), id, tenant.competitionId),
+		panel: await panels.listPanel(db(), id, tenant.roundId),
+		conflicts: await conflicts.listDeclaredConflictsOfRound(db(), id, tenant.roundId),
+		roundEntries: await conflicts.listRoundEntries(db(), id, tenant.roundId),
+		signInCodes: await db()`select id, expires_at, used_at from judge_sign_in_code where organisation_id = ${id} order by id`,
+		judgeInvitations: await db()`select id, accepted_at, accepted_by from judge_invitation where organisation_id = ${id} order by id`
 	};
 }
 
@@ -266,6 +311,65 @@ const cases: Record<string, () => Promise<void>> = {
 	},
 	'competitions/structure-queries.ts:deleteRound': async () => {
 		await structure.deleteRound(db(), A(), b.roundId);
+	},
+	'judging/judge-queries.ts:insertJudge': async () => {
+		await refused(judges.insertJudge(db(), A(), b.competitionId, judgeFields));
+	},
+	'judging/judge-queries.ts:listJudges': async () => {
+		expect(await judges.listJudges(db(), A(), b.competitionId)).toEqual([]);
+	},
+	'judging/judge-queries.ts:getJudge': async () => {
+		expect(await judges.getJudge(db(), A(), b.judgeId)).toBeUndefined();
+		expect(await judges.getJudge(db(), A(), b.judgeId, true)).toBeUndefined();
+	},
+	'judging/judge-queries.ts:updateJudge': async () => {
+		expect(await judges.updateJudge(db(), A(), b.judgeId, { ...judgeFields, name: '被 A 改了' })).toBeUndefined();
+	},
+	'judging/judge-queries.ts:deleteJudge': async () => {
+		expect(await judges.deleteJudge(db(), A(), b.judgeId)).toBe(false);
+	},
+	'judging/judge-queries.ts:linkJudgeUser': async () => {
+		expect(await judges.linkJudgeUser(db(), A(), b.judgeId, a.owner.user.id)).toBe(false);
+	},
+	'judging/panel-queries.ts:listPanel': async () => {
+		expect(await panels.listPanel(db(), A(), b.roundId)).toEqual([]);
+	},
+	'judging/panel-queries.ts:replacePanel': async () => {
+		await refused(panels.replacePanel(db(), A(), b.roundId, [{ judgeId: b.judgeId, role: 'judge' }]));
+		await panels.replacePanel(db(), A(), b.roundId, []);
+	},
+	'judging/panel-queries.ts:countPanelsOfCompetition': async () => {
+		expect(await panels.countPanelsOfCompetition(db(), A(), b.competitionId)).toEqual([]);
+	},
+	'judging/conflict-queries.ts:listDeclaredConflictsOfRound': async () => {
+		expect(await conflicts.listDeclaredConflictsOfRound(db(), A(), b.roundId)).toEqual([]);
+	},
+	'judging/conflict-queries.ts:insertConflict': async () => {
+		await refused(conflicts.insertConflict(db(), A(), { judgeId: b.judgeId, entryId: b.entryId, kind: 'other', note: '', declaredBy: a.owner.user.id }));
+	},
+	'judging/conflict-queries.ts:getConflict': async () => {
+		expect(await conflicts.getConflict(db(), A(), b.conflictId)).toBeUndefined();
+	},
+	'judging/conflict-queries.ts:deleteConflict': async () => {
+		expect(await conflicts.deleteConflict(db(), A(), b.conflictId)).toBe(false);
+	},
+	'judging/conflict-queries.ts:listRoundEntries': async () => {
+		expect(await conflicts.listRoundEntries(db(), A(), b.roundId)).toEqual([]);
+	},
+	'judging/access-queries.ts:insertSignInCode': async () => {
+		await refused(judgeAccess.insertSignInCode(db(), A(), { judgeId: b.judgeId, codeHash: randomBytes(32).toString('hex'), createdBy: a.owner.user.id, expiresAt: new Date() }));
+	},
+	'judging/access-queries.ts:retireSignInCodes': async () => {
+		await judgeAccess.retireSignInCodes(db(), A(), b.judgeId, new Date(0));
+	},
+	'judging/access-queries.ts:markSignInCodeUsed': async () => {
+		await judgeAccess.markSignInCodeUsed(db(), A(), b.signInCodeId, new Date());
+	},
+	'judging/access-queries.ts:insertJudgeInvitation': async () => {
+		await refused(judgeAccess.insertJudgeInvitation(db(), A(), { judgeId: b.judgeId, tokenHash: randomBytes(32).toString('hex'), createdBy: a.owner.user.id, expiresAt: new Date() }));
+	},
+	'judging/access-queries.ts:markJudgeInvitationAccepted': async () => {
+		await judgeAccess.markJudgeInvitationAccepted(db(), A(), b.judgeInvitationId, a.owner.user.id, new Date());
 	}
 };
 

@@ -31,7 +31,18 @@ const ACTION_LABELS: Record<string, () => string> = {
 	'draw.committed': m.draw_audit_committed,
 	'draw.ran': m.draw_audit_ran,
 	'draw.revealed': m.draw_audit_revealed,
-	'draw.decoding_table_opened': m.draw_audit_decoding_opened
+	'draw.decoding_table_opened': m.draw_audit_decoding_opened,
+	// Judges, panels and conflicts of interest (issue 14, judges part).
+	'judge.created': m.judges_audit_judge_created,
+	'judge.updated': m.judges_audit_judge_updated,
+	'judge.deleted': m.judges_audit_judge_deleted,
+	'judge.sign_in_code_issued': m.judges_audit_sign_in_code_issued,
+	'judge.signed_in_with_code': m.judges_audit_signed_in_with_code,
+	'judge.invited': m.judges_audit_invited,
+	'judge.invitation_accepted': m.judges_audit_invitation_accepted,
+	'panel.updated': m.judges_audit_panel_updated,
+	'conflict.declared': m.judges_audit_conflict_declared,
+	'conflict.removed': m.judges_audit_conflict_removed
 };
 
 export function auditActionLabel(action: string): string {

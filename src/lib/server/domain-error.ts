@@ -53,7 +53,16 @@ export type DomainErrorCode =
 	| 'draw_not_run'
 	| 'draw_already_revealed'
 	| 'draw_reveal_before_lock'
-	| 'draw_sealed';
+	| 'draw_sealed'
+	// Judges, panels and conflicts of interest (issue 14, judges part).
+	| 'judge_conflicted'
+	| 'not_on_panel'
+	| 'panel_head_required'
+	| 'judge_not_in_competition'
+	| 'entry_not_in_round'
+	| 'sign_in_code_invalid'
+	| 'judge_invitation_invalid'
+	| 'judge_account_taken';
 
 /**
  * Input that breaks a business rule in several places at once (a marking scheme, a round's data):

@@ -16,6 +16,7 @@ import { auditFilterSchema } from '$lib/schemas/audit';
 import { competitionPaths } from './openapi-competitions';
 import { scoringPaths } from './openapi-scoring';
 import { drawPaths } from './openapi-draw';
+import { judgePaths } from './openapi-judges';
 
 const ok = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });
 
@@ -90,7 +91,7 @@ const organisationPaths: ZodOpenApiPathsObject = {
 	}
 };
 
-export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths];
+export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

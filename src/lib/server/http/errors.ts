@@ -42,7 +42,16 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	draw_not_run: { status: 409, message: (details) => m.draw_error_not_run({ stage: details.stage ?? '' }) },
 	draw_already_revealed: { status: 409, message: (details) => m.draw_error_already_revealed({ stage: details.stage ?? '' }) },
 	draw_reveal_before_lock: { status: 409, message: () => m.draw_error_reveal_before_lock() },
-	draw_sealed: { status: 403, message: () => m.draw_error_sealed() }
+	draw_sealed: { status: 403, message: () => m.draw_error_sealed() },
+	// Judges, panels and conflicts of interest (issue 14, judges part).
+	judge_conflicted: { status: 403, message: () => m.judges_error_conflicted() },
+	not_on_panel: { status: 403, message: () => m.judges_error_not_on_panel() },
+	panel_head_required: { status: 400, message: () => m.judges_error_panel_head_required() },
+	judge_not_in_competition: { status: 400, message: () => m.judges_error_not_in_competition() },
+	entry_not_in_round: { status: 400, message: () => m.judges_error_entry_not_in_round() },
+	sign_in_code_invalid: { status: 400, message: () => m.judges_error_sign_in_code_invalid() },
+	judge_invitation_invalid: { status: 404, message: () => m.judges_error_invitation_invalid() },
+	judge_account_taken: { status: 409, message: () => m.judges_error_account_taken() }
 };
 
 const BLOCKERS: Record<LifecycleBlocker, () => string> = {

@@ -6,6 +6,7 @@ import { SESSION_COOKIE } from '../auth/session';
 import { authenticateSession } from '../auth/account';
 import { isMemberOf } from '../organisations/service';
 import { getRuntime } from '../runtime.js';
+import { onJudgeEntry } from '../judging/judge-socket';
 
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -37,6 +38,9 @@ function onConnection(socket: AppSocket): void {
 		const result = await canJoinRoom(socket.data.userId, room).catch((): JoinResult => ({ ok: false, code: 'forbidden' }));
 		if (result.ok) await socket.join(room);
 		ack(result);
+	});
+	socket.on('judge:entry', (payload, ack) => {
+		if (typeof ack === 'function') void onJudgeEntry(socket.data.userId, payload).then(ack);
 	});
 	socket.on('room:leave', async (payload, ack) => {
 		if (typeof payload?.room === 'string') await socket.leave(payload.room);
