@@ -41,16 +41,22 @@ export async function competitionPages(page: Page): Promise<{ name: string; path
 	await page.goto(competition);
 	const scheme = page.locator('a[href$="/scheme"]').first();
 	await expect(scheme).toBeAttached();
-	const schemePath = (await scheme.getAttribute('href'))!;
-	const roundId = /\/rounds\/([0-9a-f-]{36})\//.exec(schemePath)![1];
 	return [
 		{ name: 'competition', path: competition },
-		{ name: 'scheme-editor', path: schemePath },
-		// The draw (issue 14): the overview, a round's stages, and its printable sheets.
-		{ name: 'draw', path: `${competition}/draw` },
-		{ name: 'draw-round', path: `${competition}/draw/${roundId}` },
-		{ name: 'draw-sheet-results', path: `${competition}/draw/${roundId}/print/results` },
-		{ name: 'draw-sheet-cards', path: `${competition}/draw/${roundId}/print/cards` },
-		{ name: 'draw-sheet-sign-in', path: `${competition}/draw/${roundId}/print/sign-in` }
+		{ name: 'scheme-editor', path: (await scheme.getAttribute('href'))! }
+	];
+}
+
+/** The draw (issue 14) of that competition: the overview, its first round's stages and printable sheets. */
+export async function drawPages(page: Page): Promise<{ name: string; path: string }[]> {
+	const [competition, scheme] = await competitionPages(page);
+	const roundId = /\/rounds\/([0-9a-f-]{36})\//.exec(scheme!.path)![1];
+	const base = `${competition!.path}/draw`;
+	return [
+		{ name: 'draw', path: base },
+		{ name: 'draw-round', path: `${base}/${roundId}` },
+		{ name: 'draw-sheet-results', path: `${base}/${roundId}/print/results` },
+		{ name: 'draw-sheet-cards', path: `${base}/${roundId}/print/cards` },
+		{ name: 'draw-sheet-sign-in', path: `${base}/${roundId}/print/sign-in` }
 	];
 }

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './fixtures';
 import { layoutProblems } from './layout-check';
-import { competitionPages, SIGNED_IN_PAGES, SIGNED_OUT_PAGES } from './pages';
+import { competitionPages, drawPages, SIGNED_IN_PAGES, SIGNED_OUT_PAGES } from './pages';
 
 // Screenshots for people to look at (tests/e2e/screenshots/), at the sizes our users hold —
 // contestants on phones, judges on tablets, organisers at desks — in both languages. Each page fails
@@ -71,7 +71,7 @@ for (const size of SIZES)
 			}
 			await signIn(page);
 			await chooseLanguage(page, locale);
-			for (const target of [...SIGNED_IN_PAGES, ...(await competitionPages(page))]) {
+			for (const target of [...SIGNED_IN_PAGES, ...(await competitionPages(page)), ...(await drawPages(page))]) {
 				await page.goto(target.path);
 				await expect(page.locator('html')).toHaveAttribute('lang', locale);
 				await check(page, shot(target.name), `${target.name} on a ${size.name} (${locale})`);

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { OWNER, signIn } from './fixtures';
-import { competitionPages, SIGNED_IN_PAGES, SIGNED_OUT_PAGES } from './pages';
+import { competitionPages, drawPages, SIGNED_IN_PAGES, SIGNED_OUT_PAGES } from './pages';
 
 // Named to run after the journeys (files run in name order, one worker): it audits the competitions
 // they created and what it adds itself (an API token) cannot upset their counts.
@@ -73,6 +73,16 @@ for (const size of SIZES) {
 		test('a competition and the scheme editor of its first round', async ({ page }) => {
 			await signIn(page);
 			for (const target of await competitionPages(page)) {
+				await page.goto(target.path);
+				await page.waitForLoadState('networkidle');
+				await audit(page, `${target.name} (${size.name})`);
+			}
+		});
+
+		test('the draw pages of that competition', async ({ page }) => {
+			test.setTimeout(240_000);
+			await signIn(page);
+			for (const target of await drawPages(page)) {
 				await page.goto(target.path);
 				await page.waitForLoadState('networkidle');
 				await audit(page, `${target.name} (${size.name})`);
