@@ -46,19 +46,42 @@ export async function competitionPages(page: Page): Promise<{ name: string; path
 	const scheme = page.locator('a[href$="/scheme"]').first();
 	await expect(scheme).toBeAttached();
 	const schemePath = (await scheme.getAttribute('href'))!;
-	const roundId = /\/rounds\/([0-9a-f-]{36})\//.exec(schemePath)![1]!;
 	return [
 		{ name: 'competition', path: competition },
-		{ name: 'scheme-editor', path: schemePath },
-		// The draw (issue 14): the overview, a round's stages, and its printable sheets.
-		{ name: 'draw', path: `${competition}/draw` },
-		{ name: 'draw-round', path: `${competition}/draw/${roundId}` },
-		{ name: 'draw-sheet-results', path: `${competition}/draw/${roundId}/print/results` },
-		{ name: 'draw-sheet-cards', path: `${competition}/draw/${roundId}/print/cards` },
-		{ name: 'draw-sheet-sign-in', path: `${competition}/draw/${roundId}/print/sign-in` },
-		// Judges (issue 14): roster, printable sign-in cards, a round's panel and conflicts.
-		{ name: 'judges', path: `${competition}/judges` },
-		{ name: 'judge-cards', path: `${competition}/judges/cards` },
-		{ name: 'judge-panel', path: `${competition}/judges/rounds/${roundId}` }
+		{ name: 'scheme-editor', path: schemePath }
 	];
 }
+
+/** The draw (issue 14) of that competition: the overview, its first round's stages and printable sheets. */
+export async function drawPages(page: Page): Promise<{ name: string; path: string }[]> {
+	const [competition, scheme] = await competitionPages(page);
+	const roundId = /\/rounds\/([0-9a-f-]{36})\//.exec(scheme!.path)![1];
+	const base = `${competition!.path}/draw`;
+	return [
+		{ name: 'draw', path: base },
+		{ name: 'draw-round', path: `${base}/${roundId}` },
+		{ name: 'draw-sheet-results', path: `${base}/${roundId}/print/results` },
+		{ name: 'draw-sheet-cards', path: `${base}/${roundId}/print/cards` },
+		{ name: 'draw-sheet-sign-in', path: `${base}/${roundId}/print/sign-in` }
+	];
+}
+
+/** Judges (issue 14) of that competition: roster, printable sign-in cards, the first round's panel and conflicts. */
+export async function judgePages(page: Page): Promise<{ name: string; path: string }[]> {
+	const [competition, scheme] = await competitionPages(page);
+	const roundId = /\/rounds\/([0-9a-f-]{36})\//.exec(scheme!.path)![1];
+	return [
+		{ name: 'judges', path: `${competition!.path}/judges` },
+		{ name: 'judge-cards', path: `${competition!.path}/judges/cards` },
+		{ name: 'judge-panel', path: `${competition!.path}/judges/rounds/${roundId}` }
+	];
+}
+
+/**
+ * Pages of one capability under the sample competition. Each group gets its own test in the screen and
+ * accessibility sweeps, so no single test walks every page (and outlives its timeout under load).
+ */
+export const FEATURE_PAGE_GROUPS: { name: string; pages: (page: Page) => Promise<{ name: string; path: string }[]> }[] = [
+	{ name: 'draw', pages: drawPages },
+	{ name: 'judges', pages: judgePages }
+];

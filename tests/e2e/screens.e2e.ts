@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './fixtures';
 import { layoutProblems } from './layout-check';
-import { competitionPages, SIGNED_IN_PAGES, SIGNED_OUT_PAGES } from './pages';
+import { competitionPages, FEATURE_PAGE_GROUPS, SIGNED_IN_PAGES, SIGNED_OUT_PAGES } from './pages';
 
 // Screenshots for people to look at (tests/e2e/screenshots/), at the sizes our users hold —
 // contestants on phones, judges on tablets, organisers at desks — in both languages. Each page fails
@@ -77,6 +77,22 @@ for (const size of SIZES)
 				await check(page, shot(target.name), `${target.name} on a ${size.name} (${locale})`);
 			}
 		});
+
+for (const group of FEATURE_PAGE_GROUPS)
+	for (const size of SIZES)
+		for (const locale of LANGUAGES)
+			test(`the ${group.name} pages fit a ${size.name} in ${locale}`, async ({ page }) => {
+				test.setTimeout(240_000);
+				await page.setViewportSize({ width: size.width, height: size.height });
+				await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: test.info().project.use.baseURL! }]);
+				await signIn(page);
+				await chooseLanguage(page, locale);
+				for (const target of await group.pages(page)) {
+					await page.goto(target.path);
+					await expect(page.locator('html')).toHaveAttribute('lang', locale);
+					await check(page, `${size.name}-${locale}-${target.name}`, `${target.name} on a ${size.name} (${locale})`);
+				}
+			});
 
 test.afterEach(async ({ page }) => {
 	// The language choice is stored on the owner's account: put Chinese back for the journeys that follow.

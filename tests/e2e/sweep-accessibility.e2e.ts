@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { OWNER, signIn } from './fixtures';
-import { competitionPages, SIGNED_IN_PAGES, SIGNED_OUT_PAGES } from './pages';
+import { competitionPages, FEATURE_PAGE_GROUPS, SIGNED_IN_PAGES, SIGNED_OUT_PAGES } from './pages';
 
 // Named to run after the journeys (files run in name order, one worker): it audits the competitions
 // they created and what it adds itself (an API token) cannot upset their counts.
@@ -78,6 +78,17 @@ for (const size of SIZES) {
 				await audit(page, `${target.name} (${size.name})`);
 			}
 		});
+
+		for (const group of FEATURE_PAGE_GROUPS)
+			test(`the ${group.name} pages of that competition`, async ({ page }) => {
+				test.setTimeout(240_000);
+				await signIn(page);
+				for (const target of await group.pages(page)) {
+					await page.goto(target.path);
+					await page.waitForLoadState('networkidle');
+					await audit(page, `${target.name} (${size.name})`);
+				}
+			});
 
 		test('the open user menu', async ({ page }) => {
 			await signIn(page);
