@@ -42,7 +42,9 @@ export type DomainErrorCode =
 	// Entries (registration)
 	| 'registration_closed'
 	| 'consent_required'
-	| 'entry_locked';
+	| 'entry_locked'
+	// Entries import and export (union lists in Excel)
+	| 'workbook_unreadable';
 
 /**
  * Input that breaks a business rule in several places at once (a marking scheme, a round's data):
@@ -50,7 +52,7 @@ export type DomainErrorCode =
  */
 export class InvalidInputError extends Error {
 	constructor(
-		readonly code: 'scheme_invalid' | 'round_input_invalid' | 'entries_invalid',
+		readonly code: 'scheme_invalid' | 'round_input_invalid' | 'entries_invalid' | 'import_invalid',
 		readonly summary: string,
 		readonly fields: Record<string, string>
 	) {

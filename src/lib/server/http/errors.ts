@@ -31,7 +31,9 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	// Entries (registration)
 	registration_closed: { status: 409, message: () => m.entries_error_registration_closed() },
 	consent_required: { status: 400, message: () => m.entries_error_consent_required() },
-	entry_locked: { status: 409, message: () => m.entries_error_entry_locked() }
+	entry_locked: { status: 409, message: () => m.entries_error_entry_locked() },
+	// Entries import and export (union lists in Excel)
+	workbook_unreadable: { status: 400, message: () => m.import_error_workbook_unreadable() }
 };
 
 const BLOCKERS: Record<LifecycleBlocker, () => string> = {
