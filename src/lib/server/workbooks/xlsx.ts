@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
 /**
@@ -121,25 +122,31 @@ export function cellText(value: ExcelJS.CellValue): string {
 }
 
 /**
- * The first sheet's rows as text, header first; wholly empty rows are skipped. A file that is not an
- * xlsx workbook (or a broken one) throws UnreadableWorkbookError.
+ * The first sheet's rows as text, header first; wholly empty rows are skipped. Read with exceljs's
+ * streaming reader: it builds no model of the whole workbook, which makes it faster and leaner than
+ * `xlsx.load` on a 10,000-row list. Styles are read, so date cells still come out as dates. A file
+ * that is not an xlsx workbook (or a broken one) throws UnreadableWorkbookError.
  */
 export async function readFirstSheet(bytes: ArrayBuffer | Uint8Array): Promise<ReadRow[]> {
-	const workbook = new ExcelJS.Workbook();
+	const buffer = bytes instanceof Uint8Array ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.from(bytes);
+	const rows: ReadRow[] = [];
+	let sheets = 0;
 	try {
-		await workbook.xlsx.load(bytes instanceof Uint8Array ? (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never) : (Buffer.from(bytes) as never));
+		const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+		for await (const sheet of reader) {
+			// Only the first sheet is read; the rest (lists, instructions) are drained unread.
+			if (sheets++ > 0) continue;
+			for await (const row of sheet) {
+				const values = row.values as ExcelJS.CellValue[];
+				const cells: string[] = [];
+				for (let index = 1; index < values.length; index++) cells.push(cellText(values[index] ?? null).trim());
+				if (cells.some((cell) => cell !== '')) rows.push({ rowNumber: row.number, cells });
+			}
+		}
 	} catch (error) {
 		throw new UnreadableWorkbookError(error);
 	}
-	const sheet = workbook.worksheets.find((candidate) => candidate.state === 'visible') ?? workbook.worksheets[0];
-	if (!sheet) throw new UnreadableWorkbookError();
-	const rows: ReadRow[] = [];
-	sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-		const values = row.values as ExcelJS.CellValue[];
-		const cells: string[] = [];
-		for (let index = 1; index < values.length; index++) cells.push(cellText(values[index] ?? null).trim());
-		if (cells.some((cell) => cell !== '')) rows.push({ rowNumber, cells });
-	});
+	if (sheets === 0) throw new UnreadableWorkbookError();
 	return rows;
 }
 
