@@ -43,6 +43,7 @@ export async function competitionPages(page: Page): Promise<{ name: string; path
 	await expect(scheme).toBeAttached();
 	return [
 		{ name: 'competition', path: competition },
-		{ name: 'scheme-editor', path: (await scheme.getAttribute('href'))! }
+		{ name: 'scheme-editor', path: (await scheme.getAttribute('href'))! },
+		{ name: 'entries-import', path: `${competition}/entries/import` }
 	];
 }
