@@ -75,29 +75,59 @@ export async function readJson(request: Request): Promise<{ ok: true; body: unkn
 // 10,000 rows is about 1 MB as xlsx and 3 MB as JSON rows, so the imports may take 32 MB.
 export const DEFAULT_BODY_LIMIT_BYTES = 512 * 1024;
 export const IMPORT_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
-const LARGE_BODY_ROUTES = new Set(['/api/v1/competitions/[id]/entries/import', '/(app)/orgs/[org=slug]/competitions/[competition=uuid]/entries/import']);
+// The API's import takes JSON rows or the workbook; the organiser's page sends its upload (or pasted
+// rows) as multipart. Other bodies to these routes keep the default.
+const LARGE_BODY_ROUTES: Record<string, string[]> = {
+	'/api/v1/competitions/[id]/entries/import': ['application/json', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+	'/(app)/orgs/[org=slug]/competitions/[competition=uuid]/entries/import': ['multipart/form-data']
+};
 
-export function bodyLimitFor(routeId: string | null): number {
-	return routeId !== null && LARGE_BODY_ROUTES.has(routeId) ? IMPORT_BODY_LIMIT_BYTES : DEFAULT_BODY_LIMIT_BYTES;
+export function bodyLimitFor(routeId: string | null, request: Request): number {
+	const types = routeId === null ? undefined : LARGE_BODY_ROUTES[routeId];
+	return types?.includes(mediaType(request)) ? IMPORT_BODY_LIMIT_BYTES : DEFAULT_BODY_LIMIT_BYTES;
 }
 
-/** The request with a body that fails as adapter-node's does (an error with status 413) past `limit` bytes. */
+/**
+ * The request with a body that fails as adapter-node's does (an error with status 413) past `limit`
+ * bytes. The rest of an oversized body is still read and thrown away: cancelling it would destroy the
+ * socket, and the client would see a reset instead of the 413.
+ */
 export function limitBody(request: Request, limit: number): Request {
 	if (!request.body) return request;
+	const source = request.body.getReader();
 	const declared = Number(request.headers.get('content-length') ?? '0');
 	let seen = 0;
-	const tooLargeError = () => Object.assign(new Error('Payload Too Large'), { status: 413 });
-	const body = request.body.pipeThrough(
-		new TransformStream<Uint8Array, Uint8Array>({
-			start(controller) {
-				if (declared > limit) controller.error(tooLargeError());
-			},
-			transform(chunk, controller) {
-				seen += chunk.byteLength;
-				if (seen > limit) controller.error(tooLargeError());
-				else controller.enqueue(chunk);
+	const refuse = (controller: ReadableStreamDefaultController<Uint8Array>) => {
+		controller.error(Object.assign(new Error('Payload Too Large'), { status: 413 }));
+		void (async () => {
+			try {
+				while (!(await source.read()).done) {
+					// Discarded.
+				}
+			} catch {
+				// The client went away, or adapter-node's own ceiling was passed: nothing left to drain.
 			}
-		})
-	);
+		})();
+	};
+	const body = new ReadableStream<Uint8Array>({
+		start(controller) {
+			if (declared > limit) refuse(controller);
+		},
+		async pull(controller) {
+			let chunk: ReadableStreamReadResult<Uint8Array>;
+			try {
+				chunk = await source.read();
+			} catch (error) {
+				return controller.error(error);
+			}
+			if (chunk.done) return controller.close();
+			seen += chunk.value.byteLength;
+			if (seen > limit) return refuse(controller);
+			controller.enqueue(chunk.value);
+		},
+		cancel(reason) {
+			return source.cancel(reason);
+		}
+	});
 	return new Request(request, { body, duplex: 'half' } as RequestInit);
 }

@@ -25,7 +25,7 @@ export const guardFormBodies: Handle = async ({ event, resolve }) => {
 
 /** Each route's body size (bodies.ts): the entries imports take large lists, everything else 512 KB. */
 export const limitBodies: Handle = async ({ event, resolve }) => {
-	if (event.request.body) event.request = limitBody(event.request, bodyLimitFor(event.route.id));
+	if (event.request.body) event.request = limitBody(event.request, bodyLimitFor(event.route.id, event.request));
 	return resolve(event);
 };
 

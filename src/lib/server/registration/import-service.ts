@@ -85,12 +85,13 @@ export async function importEntries(actor: OrgActor, competitionId: string, inpu
 		return await db().begin(async (tx) => {
 			const competition = await lockRegistrationCompetition(tx, organisationId, competitionId);
 			if (!competition) throw new DomainError('not_found');
-			if (!registrationOpenFor(competition, false, new Date())) throw new DomainError('registration_closed');
 			const [events, fields] = await Promise.all([listRegistrationEvents(tx, organisationId, competitionId), listExtraFieldDefinitions(tx, organisationId, competitionId)]);
 			const columns = importColumns(events, fields);
 			const table = typeof input.table === 'function' ? input.table(columns, fields) : input.table;
 			const parsed = parseTable(table, { columns, events, fields, allowMultipleEvents: competition.allowMultipleEvents, header: input.header });
 			if (parsed.problems.length > 0) throw new ImportRowsError(parsed.problems);
+			// A wrong list is answered as such at any stage; a right one needs the competition taking entries.
+			if (!registrationOpenFor(competition, false, new Date())) throw new DomainError('registration_closed');
 			const { fresh, changed, unchanged } = await sortEntries(tx, organisationId, competitionId, parsed.entries, columns, fields);
 			const request: RegistrationRequest = { source: input.source, registrantId: null, consentVersion: null };
 			const created = fresh.length === 0 ? [] : await registerEntries(tx, actor, organisationId, competitionId, request, fresh.map((entry) => entry.submission)).catch((error: unknown) => rethrowAtRows(error, fresh, columns, true));
