@@ -1,11 +1,12 @@
 /**
  * Runs every benchmark module and prints a table plus one JSON line per figure, e.g.
  * {"bench":"engine_rank_5000x7x10_ms","value":18.2,"unit":"ms","baseline":2.1}.
- * Add a bench by exporting a `(measure) => Figure[]` function and listing it in BENCHES.
+ * Add a bench by exporting a `(measure) => Figure[]` (or Promise) function and listing it in BENCHES.
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { runScoringBench } from './scoring.bench';
+import { runRegistrationImportBench } from './registration-import.bench';
 
 export interface Figure {
 	bench: string;
@@ -30,12 +31,13 @@ const measure: Measure = (work, { warmUp = 5, runs = 21, statistic = 'median' } 
 	return (statistic === 'min' ? times[0] : times[Math.floor(times.length / 2)]) as number;
 };
 
-const BENCHES: ((measure: Measure) => Figure[])[] = [runScoringBench];
+// A bench may be async (the registration import needs a database).
+const BENCHES: ((measure: Measure) => Figure[] | Promise<Figure[]>)[] = [runScoringBench, runRegistrationImportBench];
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
 for (const bench of BENCHES) {
-	const figures = bench(measure);
+	const figures = await bench(measure);
 	console.log(`\n${'figure'.padEnd(40)} ${'value'.padStart(10)} ${'unit'.padEnd(8)} ${'baseline'.padStart(10)}`);
 	for (const figure of figures)
 		console.log(`${figure.bench.padEnd(40)} ${String(round(figure.value)).padStart(10)} ${figure.unit.padEnd(8)} ${figure.baseline === undefined ? '' : String(round(figure.baseline)).padStart(10)}`);

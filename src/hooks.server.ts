@@ -10,7 +10,7 @@ import { authenticateSession } from '$lib/server/auth/account';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { wireRealtime } from '$lib/server/realtime/io';
 import { describeClientError } from '$lib/server/http/client-errors';
-import { cacheControl, guardFormBodies, shapeApiAnswers } from '$lib/server/http/hooks';
+import { cacheControl, guardFormBodies, limitBodies, shapeApiAnswers } from '$lib/server/http/hooks';
 
 export const init: ServerInit = async () => {
 	// A malformed JIANGXIN_SECRET_KEY stops the start here, not at the first registration.
@@ -47,7 +47,7 @@ const i18n: Handle = ({ event, resolve }) =>
 		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
 	});
 
-export const handle = sequence(requestId, authentication, i18n, cacheControl, shapeApiAnswers, guardFormBodies);
+export const handle = sequence(requestId, authentication, i18n, limitBodies, cacheControl, shapeApiAnswers, guardFormBodies);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const id = event.locals.requestId ?? crypto.randomUUID();

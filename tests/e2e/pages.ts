@@ -77,11 +77,18 @@ export async function judgePages(page: Page): Promise<{ name: string; path: stri
 	];
 }
 
+/** Entries (issue 14) of that competition: the union-list import. */
+export async function entryPages(page: Page): Promise<{ name: string; path: string }[]> {
+	const [competition] = await competitionPages(page);
+	return [{ name: 'entries-import', path: `${competition!.path}/entries/import` }];
+}
+
 /**
  * Pages of one capability under the sample competition. Each group gets its own test in the screen and
  * accessibility sweeps, so no single test walks every page (and outlives its timeout under load).
  */
 export const FEATURE_PAGE_GROUPS: { name: string; pages: (page: Page) => Promise<{ name: string; path: string }[]> }[] = [
 	{ name: 'draw', pages: drawPages },
-	{ name: 'judges', pages: judgePages }
+	{ name: 'judges', pages: judgePages },
+	{ name: 'entries', pages: entryPages }
 ];

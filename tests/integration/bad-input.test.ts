@@ -7,6 +7,7 @@ import { listMembers } from '../../src/lib/server/organisations/service';
 import { createApiToken } from '../../src/lib/server/auth/api-tokens';
 import { callApi, httpWorld, isApiError, listApiEndpoints, postForm, type HttpWorld } from './http-targets';
 import { competitionFields, TEXTILE_SCHEME } from '../fixtures/competitions';
+import { residentIdNumber } from '../fixtures/people';
 
 // Whatever arrives, a form or API call answers with a clear 4xx or a success, never a 500.
 const JUNK: Record<string, string[]>[] = [
@@ -301,6 +302,10 @@ function validApiBodies(world: HttpWorld): Record<string, unknown> {
 		'PATCH /judges/{id}': { name: '王建国', unit: '县职业技术学校', phone: '', specialty: '数控车', email: '' },
 		'PUT /rounds/{id}/panel': { members: [{ judgeId: crypto.randomUUID(), role: 'head' }] },
 		'POST /rounds/{id}/conflicts': { judgeId: crypto.randomUUID(), entryId: crypto.randomUUID(), kind: 'relative', note: '表兄弟' },
+		'POST /competitions/{id}/entries/import': {
+			rows: [{ name: '张伟', gender: '男', idType: '居民身份证', idNumber: residentIdNumber(1, { gender: 'male' }), phone: '13800000001', unit: '县机械厂', trade: '车工', level: '高级工', event: '数控车工', extra: {} }],
+			dryRun: true
+		},
 		'POST /scoring/evaluate': {
 			scheme: TEXTILE_SCHEME,
 			input: { entries: [{ id: 'e1', number: 1, unit: '一厂', entered: { theory: 9000 }, sheets: { practical: [{ judgeId: 'J1', scores: { workmanship: 8000 } }] } }] }

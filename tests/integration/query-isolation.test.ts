@@ -24,9 +24,13 @@ import { savePanel } from '../../src/lib/server/judging/panels-service';
 import { declareConflict } from '../../src/lib/server/judging/conflicts-service';
 import { inviteJudge, issueSignInCode } from '../../src/lib/server/judging/access-service';
 import { distinctivePerson, insertEntry } from '../fixtures/judge-entries';
-import { competitionFields, newCompetitionFromTemplate, TEXTILE_SCHEME } from '../fixtures/competitions';
+import { competitionFields, newCompetition, newCompetitionFromTemplate, seedStatus, TEXTILE_SCHEME } from '../fixtures/competitions';
 import { joinOrg, newOrg } from '../fixtures/factories';
 import { seedApprovedEntries } from '../fixtures/entries';
+import * as importQueries from '../../src/lib/server/registration/import-queries';
+import { registerEntries } from '../../src/lib/server/registration/register';
+import { addEvent } from '../../src/lib/server/competitions/structure-service';
+import { individualSubmission } from '../fixtures/people';
 
 // The query functions themselves, below the services' checks: each is called with organisation A's
 // id and organisation B's other ids, and must find nothing of B and change nothing of B. Dropping the
@@ -140,6 +144,19 @@ beforeAll(async () => {
 });
 
 const A = () => a.owner.organisation.id;
+
+/** An entry of B's, in a competition of its own (B's snapshot stays as it was). */
+let entryOfB: Promise<{ competitionId: string; entryId: string }> | undefined;
+function bEntry() {
+	entryOfB ??= (async () => {
+		const competition = await newCompetition(b.owner);
+		const event = await addEvent(b.owner, competition.id, { name: '钳工', participation: 'individual', capacity: null });
+		await seedStatus(b.owner, competition.id, 'registration');
+		const [row] = await db().begin((tx) => registerEntries(tx, b.owner, b.owner.organisation.id, competition.id, { source: 'import', registrantId: null, consentVersion: null }, [individualSubmission(event.id, 7)]));
+		return { competitionId: competition.id, entryId: row!.id };
+	})();
+	return entryOfB;
+}
 const refused = (promise: Promise<unknown>) => expect(promise).rejects.toThrow(/foreign key/);
 
 /** One case per exported query function that takes an organisation id, keyed "file:function". */
@@ -370,6 +387,20 @@ const cases: Record<string, () => Promise<void>> = {
 	},
 	'judging/access-queries.ts:markJudgeInvitationAccepted': async () => {
 		await judgeAccess.markJudgeInvitationAccepted(db(), A(), b.judgeInvitationId, a.owner.user.id, new Date());
+	},
+	'registration/import-queries.ts:listEntriesForComparison': async () => {
+		const { competitionId, entryId } = await bEntry();
+		expect(await importQueries.listEntriesForComparison(db(), b.owner.organisation.id, competitionId, [entryId])).toHaveLength(1);
+		expect(await importQueries.listEntriesForComparison(db(), A(), competitionId, [entryId])).toEqual([]);
+	},
+	'registration/import-queries.ts:listEntriesForExport': async () => {
+		const { competitionId } = await bEntry();
+		expect(await importQueries.listEntriesForExport(db(), b.owner.organisation.id, competitionId, { masked: false })).toHaveLength(1);
+		expect(await importQueries.listEntriesForExport(db(), A(), competitionId, { masked: false })).toEqual([]);
+	},
+	'registration/import-queries.ts:countEntriesByStatus': async () => {
+		const { competitionId } = await bEntry();
+		expect(await importQueries.countEntriesByStatus(db(), A(), competitionId)).toEqual([]);
 	}
 };
 

@@ -62,7 +62,9 @@ export type DomainErrorCode =
 	| 'entry_not_in_round'
 	| 'sign_in_code_invalid'
 	| 'judge_invitation_invalid'
-	| 'judge_account_taken';
+	| 'judge_account_taken'
+	// Entries import and export (union lists in Excel)
+	| 'workbook_unreadable';
 
 /**
  * Input that breaks a business rule in several places at once (a marking scheme, a round's data):
@@ -70,7 +72,7 @@ export type DomainErrorCode =
  */
 export class InvalidInputError extends Error {
 	constructor(
-		readonly code: 'scheme_invalid' | 'round_input_invalid' | 'entries_invalid',
+		readonly code: 'scheme_invalid' | 'round_input_invalid' | 'entries_invalid' | 'import_invalid',
 		readonly summary: string,
 		readonly fields: Record<string, string>
 	) {

@@ -17,6 +17,7 @@ import { competitionPaths } from './openapi-competitions';
 import { scoringPaths } from './openapi-scoring';
 import { drawPaths } from './openapi-draw';
 import { judgePaths } from './openapi-judges';
+import { importPaths } from './openapi-import';
 
 const ok = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });
 
@@ -91,7 +92,7 @@ const organisationPaths: ZodOpenApiPathsObject = {
 	}
 };
 
-export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths];
+export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

@@ -51,7 +51,9 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	entry_not_in_round: { status: 400, message: () => m.judges_error_entry_not_in_round() },
 	sign_in_code_invalid: { status: 400, message: () => m.judges_error_sign_in_code_invalid() },
 	judge_invitation_invalid: { status: 404, message: () => m.judges_error_invitation_invalid() },
-	judge_account_taken: { status: 409, message: () => m.judges_error_account_taken() }
+	judge_account_taken: { status: 409, message: () => m.judges_error_account_taken() },
+	// Entries import and export (union lists in Excel)
+	workbook_unreadable: { status: 400, message: () => m.import_error_workbook_unreadable() }
 };
 
 const BLOCKERS: Record<LifecycleBlocker, () => string> = {

@@ -1,7 +1,7 @@
 import { error, json, type Handle, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { apiErrorResponse } from './api';
-import { checkFormBody, checkFormOrigin } from './bodies';
+import { bodyLimitFor, checkFormBody, checkFormOrigin, limitBody } from './bodies';
 
 // The request-level rules of `handle` (hooks.server.ts sequences them inside the language middleware,
 // so every message is in the asker's language).
@@ -21,6 +21,12 @@ export const guardFormBodies: Handle = async ({ event, resolve }) => {
 	const body = { message: problem.message, code: problem.code };
 	if (event.request.headers.get('x-sveltekit-action') === 'true') return json({ type: 'error', error: body }, { status: problem.status });
 	error(problem.status, body);
+};
+
+/** Each route's body size (bodies.ts): the entries imports take large lists, everything else 512 KB. */
+export const limitBodies: Handle = async ({ event, resolve }) => {
+	if (event.request.body) event.request = limitBody(event.request, bodyLimitFor(event.route.id, event.request));
+	return resolve(event);
 };
 
 /**

@@ -3,7 +3,7 @@ import { checkExtraValues, type ExtraFieldDefinition, type ExtraProblem, type Ex
 import type { EntrySubmission } from '$lib/schemas/entry';
 import type { RegistrationCompetition, RegistrationEvent } from './entry-queries';
 
-const EXTRA_MESSAGES: Record<ExtraProblem, () => string> = {
+export const EXTRA_MESSAGES: Record<ExtraProblem, () => string> = {
 	required: m.entries_extra_required,
 	too_long: m.entries_extra_too_long,
 	not_a_number: m.entries_extra_not_a_number,

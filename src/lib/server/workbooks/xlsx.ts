@@ -1,0 +1,158 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+
+/**
+ * The one door to exceljs (STACK.md: unmaintained, so nothing else imports it). Writes plain
+ * workbooks that open the same in Excel, WPS and LibreOffice — text cells only (exceljs writes Date
+ * cells as UTC, and identifiers typed as numbers turn into 3.30523E+17), no formulas, a frozen header
+ * row — and reads the first sheet of an uploaded workbook as text.
+ */
+
+export interface ColumnSpec {
+	header: string;
+	/** Width in characters. */
+	width: number;
+	/** Formatted as text (`@`), so what people type stays digits as typed (ID numbers, phones). */
+	text?: boolean;
+	/** A drop-down list of allowed values, kept on a hidden sheet (no 255-character limit, commas allowed). */
+	choices?: string[];
+}
+
+export interface SheetSpec {
+	name: string;
+	columns: ColumnSpec[];
+	rows: string[][];
+	/** Rows below the header that get the drop-down lists and text format (a template's empty rows). */
+	preparedRows?: number;
+}
+
+export interface WorkbookSpec {
+	sheets: SheetSpec[];
+	/** A sheet of prose, one paragraph per row (the template's instructions). */
+	notes?: { name: string; lines: string[][]; widths: number[] };
+	creator?: string;
+}
+
+const LISTS_SHEET = '_lists';
+const TEXT_FORMAT = '@';
+
+function columnLetter(index: number): string {
+	let letters = '';
+	for (let number = index + 1; number > 0; number = Math.floor((number - 1) / 26)) letters = String.fromCharCode(65 + ((number - 1) % 26)) + letters;
+	return letters;
+}
+
+/** Writes a workbook to xlsx bytes. */
+export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
+	const workbook = new ExcelJS.Workbook();
+	workbook.creator = spec.creator ?? 'Jiangxin';
+	// exceljs would stamp "now" as UTC; a fixed date keeps the file free of misleading times.
+	workbook.created = new Date(0);
+	workbook.modified = new Date(0);
+	const lists: string[][] = [];
+	for (const sheetSpec of spec.sheets) {
+		const sheet = workbook.addWorksheet(sheetSpec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+		sheet.columns = sheetSpec.columns.map((column) => ({ header: column.header, width: column.width, style: column.text ? { numFmt: TEXT_FORMAT } : {} }));
+		sheet.getRow(1).font = { bold: true };
+		for (const row of sheetSpec.rows) sheet.addRow(row);
+		const prepared = sheetSpec.preparedRows ?? 0;
+		sheetSpec.columns.forEach((column, index) => {
+			let validation: ExcelJS.DataValidation | undefined;
+			if (column.choices && column.choices.length > 0) {
+				const listColumn = columnLetter(lists.length);
+				lists.push(column.choices);
+				validation = {
+					type: 'list',
+					allowBlank: true,
+					showErrorMessage: true,
+					formulae: [`'${LISTS_SHEET}'!$${listColumn}$1:$${listColumn}$${column.choices.length}`]
+				};
+			}
+			if (!validation && !column.text) return;
+			for (let rowNumber = 2; rowNumber <= prepared + 1; rowNumber++) {
+				const cell = sheet.getCell(rowNumber, index + 1);
+				if (validation) cell.dataValidation = validation;
+				if (column.text) cell.numFmt = TEXT_FORMAT;
+			}
+		});
+	}
+	if (lists.length > 0) {
+		const listSheet = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
+		lists.forEach((choices, index) => choices.forEach((choice, position) => (listSheet.getCell(position + 1, index + 1).value = choice)));
+	}
+	if (spec.notes) {
+		const notes = workbook.addWorksheet(spec.notes.name);
+		notes.columns = spec.notes.widths.map((width) => ({ width, style: { alignment: { wrapText: true, vertical: 'top' } } }));
+		for (const line of spec.notes.lines) notes.addRow(line);
+		notes.getRow(1).font = { bold: true };
+	}
+	return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export class UnreadableWorkbookError extends Error {
+	constructor(cause?: unknown) {
+		super('unreadable workbook', { cause });
+		this.name = 'UnreadableWorkbookError';
+	}
+}
+
+export interface ReadRow {
+	/** The spreadsheet's own row number (the header is row 1). */
+	rowNumber: number;
+	cells: string[];
+}
+
+function isoDate(date: Date): string {
+	return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10);
+}
+
+/** Whatever a cell holds, as the text a person sees (dates as YYYY-MM-DD; big numbers without an exponent). */
+export function cellText(value: ExcelJS.CellValue): string {
+	if (value === null || value === undefined) return '';
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value).toString() : String(value);
+	if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+	// exceljs reads date serials as UTC midnight, so the UTC date is the day the person typed.
+	if (value instanceof Date) return isoDate(value);
+	if ('richText' in value) return value.richText.map((part) => part.text).join('');
+	if ('error' in value) return '';
+	if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
+	if ('text' in value) return cellText((value as { text: ExcelJS.CellValue }).text);
+	return '';
+}
+
+/**
+ * The first sheet's rows as text, header first; wholly empty rows are skipped. Read with exceljs's
+ * streaming reader: it builds no model of the whole workbook, which makes it faster and leaner than
+ * `xlsx.load` on a 10,000-row list. Styles are read, so date cells still come out as dates. A file
+ * that is not an xlsx workbook (or a broken one) throws UnreadableWorkbookError.
+ */
+export async function readFirstSheet(bytes: ArrayBuffer | Uint8Array): Promise<ReadRow[]> {
+	const buffer = bytes instanceof Uint8Array ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.from(bytes);
+	const rows: ReadRow[] = [];
+	let sheets = 0;
+	try {
+		const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+		for await (const sheet of reader) {
+			// Only the first sheet is read; the rest (lists, instructions) are drained unread.
+			if (sheets++ > 0) continue;
+			for await (const row of sheet) {
+				const values = row.values as ExcelJS.CellValue[];
+				const cells: string[] = [];
+				for (let index = 1; index < values.length; index++) cells.push(cellText(values[index] ?? null).trim());
+				if (cells.some((cell) => cell !== '')) rows.push({ rowNumber: row.number, cells });
+			}
+		}
+	} catch (error) {
+		throw new UnreadableWorkbookError(error);
+	}
+	if (sheets === 0) throw new UnreadableWorkbookError();
+	return rows;
+}
+
+/** For tests and the bench: a workbook's sheets as exceljs reads them back. */
+export async function loadWorkbookForInspection(bytes: ArrayBuffer | Uint8Array) {
+	const workbook = new ExcelJS.Workbook();
+	await workbook.xlsx.load(Buffer.from(bytes as Uint8Array) as never);
+	return workbook;
+}

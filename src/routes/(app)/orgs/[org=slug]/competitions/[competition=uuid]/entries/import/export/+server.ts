@@ -1,0 +1,11 @@
+import type { RequestHandler } from './$types';
+import { requireMembership } from '$lib/server/auth/guards';
+import { MANAGER_ROLES } from '$lib/server/auth/roles';
+import { throwAsPageError } from '$lib/server/http/pages';
+import { buildExport, workbookResponse } from '$lib/server/registration/entry-workbooks';
+
+export const GET: RequestHandler = async (event) => {
+	const actor = await requireMembership(event, event.params.org, MANAGER_ROLES);
+	const masked = event.url.searchParams.get('masked') === 'true';
+	return workbookResponse(await buildExport(actor, event.params.competition, { masked }).catch(throwAsPageError));
+};
