@@ -26,7 +26,14 @@ const ACTION_LABELS: Record<string, () => string> = {
 	'round.updated': m.audit_action_round_updated,
 	'scheme.saved': m.audit_action_scheme_saved,
 	'scheme.copied': m.audit_action_scheme_copied,
-	'scheme.template_applied': m.audit_action_scheme_template_applied
+	'scheme.template_applied': m.audit_action_scheme_template_applied,
+	// Screening (初审)
+	'entry.approved': m.screening_audit_approved,
+	'entry.approval_recorded': m.screening_audit_approval_recorded,
+	'entry.rejected': m.screening_audit_rejected,
+	'entry.personal_numbers_viewed': m.screening_audit_numbers_viewed,
+	'screening.reasons_saved': m.screening_audit_reasons_saved,
+	'competition.screening_rule_changed': m.screening_audit_rule_changed
 };
 
 export function auditActionLabel(action: string): string {

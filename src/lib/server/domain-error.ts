@@ -42,7 +42,12 @@ export type DomainErrorCode =
 	// Entries (registration)
 	| 'registration_closed'
 	| 'consent_required'
-	| 'entry_locked';
+	| 'entry_locked'
+	// Screening (初审)
+	| 'screening_closed'
+	| 'screening_already_decided'
+	| 'screening_same_reviewer'
+	| 'screening_not_screenable';
 
 /**
  * Input that breaks a business rule in several places at once (a marking scheme, a round's data):

@@ -31,7 +31,12 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	// Entries (registration)
 	registration_closed: { status: 409, message: () => m.entries_error_registration_closed() },
 	consent_required: { status: 400, message: () => m.entries_error_consent_required() },
-	entry_locked: { status: 409, message: () => m.entries_error_entry_locked() }
+	entry_locked: { status: 409, message: () => m.entries_error_entry_locked() },
+	// Screening (初审)
+	screening_closed: { status: 409, message: () => m.screening_error_closed() },
+	screening_already_decided: { status: 409, message: () => m.screening_error_already_decided() },
+	screening_same_reviewer: { status: 409, message: () => m.screening_error_same_reviewer() },
+	screening_not_screenable: { status: 409, message: () => m.screening_error_not_screenable() }
 };
 
 const BLOCKERS: Record<LifecycleBlocker, () => string> = {
