@@ -10,6 +10,7 @@ export const SIGNED_IN_PAGES = [
 	{ name: 'competitions', path: `/orgs/${OWNER.organisationSlug}/competitions` },
 	{ name: 'api-tokens', path: `/orgs/${OWNER.organisationSlug}/api-tokens` },
 	{ name: 'settings', path: `/orgs/${OWNER.organisationSlug}/settings` },
+	{ name: 'screening-reasons', path: `/orgs/${OWNER.organisationSlug}/settings/screening-reasons` },
 	{ name: 'account', path: '/account' },
 	{ name: 'admin', path: '/admin/organisations' },
 	{ name: 'api-docs', path: '/api/v1/docs' }
@@ -41,8 +42,15 @@ export async function competitionPages(page: Page): Promise<{ name: string; path
 	await page.goto(competition);
 	const scheme = page.locator('a[href$="/scheme"]').first();
 	await expect(scheme).toBeAttached();
+	const schemePath = (await scheme.getAttribute('href'))!;
+	// The entries list, and an entry when there is one (the screening journey seeds some).
+	await page.goto(`${competition}/entries`);
+	const entry = page.locator('a[href*="/entries/"]').first();
+	const entryPages = (await entry.count()) > 0 ? [{ name: 'entry', path: (await entry.getAttribute('href'))! }] : [];
 	return [
 		{ name: 'competition', path: competition },
-		{ name: 'scheme-editor', path: (await scheme.getAttribute('href'))! }
+		{ name: 'scheme-editor', path: schemePath },
+		{ name: 'entries', path: `${competition}/entries` },
+		...entryPages
 	];
 }
