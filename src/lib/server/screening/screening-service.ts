@@ -1,5 +1,5 @@
 import { maskPhone } from '$lib/domain/identity/id-number';
-import { approvalsNeeded, type ScreeningDecision } from '$lib/domain/screening/decisions';
+import { approvalsNeeded, isScreeningOpen, type ScreeningDecision } from '$lib/domain/screening/decisions';
 import { db, type Db } from '../db/client';
 import { DomainError } from '../domain-error';
 import type { OrgActor } from '../auth/actor';
@@ -113,7 +113,8 @@ export async function revealPersonalNumbers(actor: OrgActor, entryId: string): P
 			subjectType: 'entry',
 			subjectId: entryId,
 			subjectLabel: `${entry.label}（${entry.eventName}）`,
-			after: { members: secrets.map((member) => ({ name: member.name, idNumber: member.idNumberMasked, phone: maskPhone(member.phone) })) }
+			// In words, as the audit log shows it: "选手3 330523********0026 139****0003".
+			after: { members: secrets.map((member) => `${member.name} ${member.idNumberMasked} ${maskPhone(member.phone)}`).join('；') }
 		});
 		return secrets.map((member) => ({ position: member.position, name: member.name, idNumber: decryptText(member.idNumberCipher), phone: member.phone }));
 	});
@@ -139,7 +140,10 @@ export async function saveScreeningReasons(actor: OrgActor, reasons: string[]): 
 export async function setTwoPersonRule(actor: OrgActor, competitionId: string, twoPerson: boolean): Promise<void> {
 	requireRole(actor, MANAGER_ROLES);
 	await db().begin(async (tx) => {
-		const competition = await lockOpenCompetition(tx, actor, competitionId);
+		const competition = await queries.getScreeningCompetition(tx, actor.organisation.id, competitionId, true);
+		if (!competition) throw new DomainError('not_found');
+		// Set before registration opens or changed during screening; afterwards the decisions stand as made.
+		if (competition.status !== 'draft' && !isScreeningOpen(competition.status)) throw new DomainError('screening_closed');
 		if (competition.screeningTwoPerson === twoPerson) return;
 		await queries.setScreeningTwoPerson(tx, actor.organisation.id, competitionId, twoPerson);
 		await recordAudit(tx, actor, { action: 'competition.screening_rule_changed', subjectType: 'competition', subjectId: competitionId, subjectLabel: competition.title, before: { twoPerson: competition.screeningTwoPerson }, after: { twoPerson } });
