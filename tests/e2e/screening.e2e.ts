@@ -42,7 +42,7 @@ test('an organiser filters the entries, reveals a number (audited), approves in 
 	await expect(page.getByTestId('phone')).toHaveText('13900000003');
 	const entryUrl = page.url();
 	await page.goto(`/orgs/${OWNER.organisationSlug}/audit`);
-	await expect(page.getByTestId('audit-rows').first()).toContainText('查看了报名的完整证件号码和手机号');
+	await expect(page.getByTestId('audit-rows').first()).toContainText('查看完整证件号码');
 	await expect(page.getByTestId('audit-rows').first()).toContainText('选手3（钳工）');
 	await expect(page.getByTestId('audit-rows')).not.toContainText(full);
 
