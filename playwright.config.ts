@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_SECRET_KEY } from './tests/e2e/secret-key';
 
 // Ports of our own (not 4173/5173, which other processes on a shared machine may hold).
 const PORT = Number(process.env.E2E_PORT || 3197);
@@ -41,6 +42,6 @@ export default defineConfig({
 		reuseExistingServer: false,
 		stdout: 'pipe',
 		gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-		env: { PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: baseURL, JIANGXIN_DATA_DIR: 'data/e2e-postgres', JIANGXIN_PG_PORT: String(PG_PORT), DATABASE_URL: '' }
+		env: { PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: baseURL, JIANGXIN_DATA_DIR: 'data/e2e-postgres', JIANGXIN_PG_PORT: String(PG_PORT), DATABASE_URL: '', JIANGXIN_SECRET_KEY: E2E_SECRET_KEY }
 	}
 });

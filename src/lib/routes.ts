@@ -22,6 +22,13 @@ export const routes = {
 	},
 	competitions: (slug: string) => `${org(slug)}/competitions`,
 	competition: (slug: string, competitionId: string) => `${org(slug)}/competitions/${competitionId}`,
+	entries: (slug: string, competitionId: string, query?: Record<string, string | undefined>) => {
+		const search = new URLSearchParams(Object.entries(query ?? {}).filter((pair): pair is [string, string] => !!pair[1])).toString();
+		return `${org(slug)}/competitions/${competitionId}/entries${search ? `?${search}` : ''}`;
+	},
+	entry: (slug: string, competitionId: string, entryId: string) => `${org(slug)}/competitions/${competitionId}/entries/${entryId}`,
+	attachment: (slug: string, attachmentId: string) => `${org(slug)}/attachments/${attachmentId}`,
+	screeningReasons: (slug: string) => `${org(slug)}/settings/screening-reasons`,
 	roundScheme: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/scheme`,
 	entriesImport: (slug: string, competitionId: string) => `${org(slug)}/competitions/${competitionId}/entries/import`,
 	entriesTemplate: (slug: string, competitionId: string) => `${org(slug)}/competitions/${competitionId}/entries/import/template`,

@@ -10,6 +10,7 @@ export const SIGNED_IN_PAGES = [
 	{ name: 'competitions', path: `/orgs/${OWNER.organisationSlug}/competitions` },
 	{ name: 'api-tokens', path: `/orgs/${OWNER.organisationSlug}/api-tokens` },
 	{ name: 'settings', path: `/orgs/${OWNER.organisationSlug}/settings` },
+	{ name: 'screening-reasons', path: `/orgs/${OWNER.organisationSlug}/settings/screening-reasons` },
 	{ name: 'account', path: '/account' },
 	{ name: 'admin', path: '/admin/organisations' },
 	// The judge's own page: the owner is on no panel, so it shows the empty state.
@@ -77,10 +78,13 @@ export async function judgePages(page: Page): Promise<{ name: string; path: stri
 	];
 }
 
-/** Entries (issue 14) of that competition: the union-list import. */
+/** Entries (issue 14) of that competition: the list, an entry when there is one (the screening journey seeds some), the union-list import. */
 export async function entryPages(page: Page): Promise<{ name: string; path: string }[]> {
 	const [competition] = await competitionPages(page);
-	return [{ name: 'entries-import', path: `${competition!.path}/entries/import` }];
+	await page.goto(`${competition!.path}/entries`);
+	const entry = page.locator('a[href*="/entries/"]:not([href$="/import"])').first();
+	const entryPage = (await entry.count()) > 0 ? [{ name: 'entry', path: (await entry.getAttribute('href'))! }] : [];
+	return [{ name: 'entries', path: `${competition!.path}/entries` }, ...entryPage, { name: 'entries-import', path: `${competition!.path}/entries/import` }];
 }
 
 /**

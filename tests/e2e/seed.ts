@@ -1,5 +1,9 @@
 import postgres from 'postgres';
 import type { CompetitionStatus } from '../../src/lib/domain/competition/lifecycle';
+import { maskIdNumber } from '../../src/lib/domain/identity/id-number';
+import { encryptText, idNumberHash } from '../../src/lib/server/crypto/personal-data';
+import { residentIdNumber } from '../fixtures/people';
+import { E2E_SECRET_KEY } from './secret-key';
 
 // The end-to-end run's embedded PostgreSQL (see playwright.config.ts and src/lib/server/db/embedded.ts).
 const url = `postgres://jiangxin:jiangxin-local@127.0.0.1:${process.env.E2E_PG_PORT || 54331}/postgres`;
@@ -49,6 +53,35 @@ export async function seedJudgeEntries(competitionId: string, people: { name: st
 			entryIds.push(entry!.id);
 		}
 		return { roundId: round!.id, entryIds };
+	} finally {
+		await sql.end();
+	}
+}
+
+/**
+ * Entries straight into the database, as registrations would leave them: one individual entry per
+ * person in the competition's first event, ID numbers encrypted, hashed and masked with the server's
+ * key. People n = 1..count are 选手n of 单位A (odd n) or 单位B (even n). Also gives the organisation
+ * preset screening reasons.
+ */
+export async function seedScreeningEntries(competitionId: string, count: number, reasons: string[] = []): Promise<void> {
+	process.env.JIANGXIN_SECRET_KEY = E2E_SECRET_KEY;
+	const sql = postgres(url, { max: 1, onnotice: () => {} });
+	try {
+		const [event] = await sql<{ id: string; organisationId: string }[]>`
+			select id, organisation_id as "organisationId" from event where competition_id = ${competitionId} order by position limit 1`;
+		if (!event) throw new Error('the competition has no event');
+		for (let n = 1; n <= count; n++) {
+			const idNumber = residentIdNumber(n, { gender: n % 2 === 0 ? 'male' : 'female' });
+			const unit = n % 2 === 1 ? '单位A' : '单位B';
+			const [entry] = await sql<{ id: string }[]>`
+				insert into entry (organisation_id, competition_id, event_id, unit, source) values (${event.organisationId}, ${competitionId}, ${event.id}, ${unit}, 'import') returning id`;
+			await sql`
+				insert into entry_member (organisation_id, entry_id, event_id, competition_id, position, name, gender, id_type, id_number_cipher, id_number_hash, id_number_masked, phone, unit)
+				values (${event.organisationId}, ${entry!.id}, ${event.id}, ${competitionId}, 0, ${`选手${n}`}, ${n % 2 === 0 ? 'male' : 'female'}, 'resident_id',
+					${encryptText(idNumber)}, ${idNumberHash(idNumber)}, ${maskIdNumber(idNumber)}, ${`139${String(n).padStart(8, '0')}`}, ${unit})`;
+		}
+		for (const [position, text] of reasons.entries()) await sql`insert into screening_reason (organisation_id, text, position) values (${event.organisationId}, ${text}, ${position})`;
 	} finally {
 		await sql.end();
 	}

@@ -7,7 +7,7 @@ import { listMembers } from '../../src/lib/server/organisations/service';
 import { createApiToken } from '../../src/lib/server/auth/api-tokens';
 import { callApi, httpWorld, isApiError, listApiEndpoints, postForm, type HttpWorld } from './http-targets';
 import { competitionFields, TEXTILE_SCHEME } from '../fixtures/competitions';
-import { residentIdNumber } from '../fixtures/people';
+import { entrant, residentIdNumber } from '../fixtures/people';
 
 // Whatever arrives, a form or API call answers with a clear 4xx or a success, never a 500.
 const JUNK: Record<string, string[]>[] = [
@@ -102,7 +102,7 @@ const UNREADABLE_FORMS: { name: string; body: string | null; type?: string; orig
 // Well-formed forms whose every text field carries what must never reach the database.
 const NUL = 'a\u0000b';
 const BAD_TEXT_FORM: Record<string, string> = Object.fromEntries(
-	['title', 'name', 'displayName', 'organisationName', 'ownerDisplayName', 'eventName', 'organiser', 'venue', 'description', 'reason', 'email', 'ownerEmail', 'password', 'newPassword', 'confirmPassword', 'currentPassword', 'slug', 'organisationSlug', 'locale', 'role', 'to'].map((field) => [field, NUL])
+	['title', 'name', 'displayName', 'organisationName', 'ownerDisplayName', 'eventName', 'organiser', 'venue', 'description', 'reason', 'email', 'ownerEmail', 'password', 'newPassword', 'confirmPassword', 'currentPassword', 'slug', 'organisationSlug', 'locale', 'role', 'to', 'reasons', 'reasonPreset', 'reasonText'].map((field) => [field, NUL])
 );
 const schemeWith = (label: string) => JSON.stringify({ ...TEXTILE_SCHEME, components: TEXTILE_SCHEME.components.map((component) => ({ ...component, label: { 'zh-CN': label, en: 'x' } })) });
 
@@ -273,7 +273,14 @@ describe('malformed input, table by table', () => {
 });
 
 function apiPath(world: HttpWorld, template: string): string {
-	const ids: Record<string, string> = { '/competitions/': world.competitionId, '/events/': world.eventId, '/rounds/': world.roundId, '/members/': world.owner.user.id, '/judges/': crypto.randomUUID() };
+	const ids: Record<string, string> = {
+		'/competitions/': world.competitionId,
+		'/events/': world.eventId,
+		'/rounds/': world.roundId,
+		'/members/': world.owner.user.id,
+		'/judges/': crypto.randomUUID(),
+		'/entries/': crypto.randomUUID()
+	};
 	return template.replace(/(\/\w+\/)\{\w+\}/, (_match, prefix: string) => `${prefix}${ids[prefix]}`);
 }
 
@@ -281,6 +288,9 @@ function apiPath(world: HttpWorld, template: string): string {
 function validApiBodies(world: HttpWorld): Record<string, unknown> {
 	const { kind, ...fields } = competitionFields();
 	const event = { name: '数控车工', participation: 'individual', capacity: 20 };
+	// Every string of it is checked (birthDate is derived from the ID number, so it is not sent).
+	const { birthDate: _birthDate, ...person } = entrant(1);
+	const entryBody = { eventId: world.eventId, teamName: '一车间', unit: '县机械厂', members: [person], extra: {} };
 	return {
 		'POST /members': { email: `new-${crypto.randomUUID().slice(0, 8)}@example.test`, role: 'organiser' },
 		'PATCH /members/{userId}': { role: 'owner' },
@@ -306,6 +316,13 @@ function validApiBodies(world: HttpWorld): Record<string, unknown> {
 			rows: [{ name: '张伟', gender: '男', idType: '居民身份证', idNumber: residentIdNumber(1, { gender: 'male' }), phone: '13800000001', unit: '县机械厂', trade: '车工', level: '高级工', event: '数控车工', extra: {} }],
 			dryRun: true
 		},
+		// Screening (初审)
+		'POST /competitions/{id}/entries': entryBody,
+		'PATCH /entries/{id}': entryBody,
+		'POST /entries/{id}/withdraw': { reason: '本人放弃' },
+		'POST /entries/{id}/decision': { decision: 'reject', reason: '材料不全' },
+		'POST /competitions/{id}/entries/decisions': { decision: 'reject', reason: '材料不全', entryIds: [crypto.randomUUID()], filter: { q: '选手', unit: '县机械厂' } },
+		'PUT /screening-reasons': { reasons: ['材料不全', '工龄不足'] },
 		'POST /scoring/evaluate': {
 			scheme: TEXTILE_SCHEME,
 			input: { entries: [{ id: 'e1', number: 1, unit: '一厂', entered: { theory: 9000 }, sheets: { practical: [{ judgeId: 'J1', scores: { workmanship: 8000 } }] } }] }

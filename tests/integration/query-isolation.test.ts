@@ -26,11 +26,14 @@ import { inviteJudge, issueSignInCode } from '../../src/lib/server/judging/acces
 import { distinctivePerson, insertEntry } from '../fixtures/judge-entries';
 import { competitionFields, newCompetition, newCompetitionFromTemplate, seedStatus, TEXTILE_SCHEME } from '../fixtures/competitions';
 import { joinOrg, newOrg } from '../fixtures/factories';
-import { seedApprovedEntries } from '../fixtures/entries';
+import { competitionWithEntries, seedApprovedEntries } from '../fixtures/entries';
 import * as importQueries from '../../src/lib/server/registration/import-queries';
 import { registerEntries } from '../../src/lib/server/registration/register';
 import { addEvent } from '../../src/lib/server/competitions/structure-service';
 import { individualSubmission } from '../fixtures/people';
+import * as entryList from '../../src/lib/server/screening/entry-list-queries';
+import * as screening from '../../src/lib/server/screening/screening-queries';
+import { decideEntry, saveScreeningReasons } from '../../src/lib/server/screening/screening-service';
 
 // The query functions themselves, below the services' checks: each is called with organisation A's
 // id and organisation B's other ids, and must find nothing of B and change nothing of B. Dropping the
@@ -130,16 +133,31 @@ async function snapshot(tenant: Tenant) {
 		conflicts: await conflicts.listDeclaredConflictsOfRound(db(), id, tenant.roundId),
 		roundEntries: await conflicts.listRoundEntries(db(), id, tenant.roundId),
 		signInCodes: await db()`select id, expires_at, used_at from judge_sign_in_code where organisation_id = ${id} order by id`,
-		judgeInvitations: await db()`select id, accepted_at, accepted_by from judge_invitation where organisation_id = ${id} order by id`
+		judgeInvitations: await db()`select id, accepted_at, accepted_by from judge_invitation where organisation_id = ${id} order by id`,
+		entries: await db()`select entry.id, entry.status, status_reason, screening_two_person from entry join competition c on c.id = entry.competition_id where entry.organisation_id = ${id} order by entry.id`,
+		decisions: await db()`select id, decision, counted from screening_decision where organisation_id = ${id} order by id`,
+		reasons: await db()`select text from screening_reason where organisation_id = ${id} order by position`
 	};
+}
+
+/** A competition in registration with one entry that has one decision, and a preset reason. */
+async function newScreening(tenant: Tenant) {
+	const { competition, entries } = await competitionWithEntries(tenant.owner, { count: 1, from: tenant === a ? 1 : 2 });
+	await decideEntry(tenant.owner, entries[0]!.id, 'approve', '');
+	await saveScreeningReasons(tenant.owner, ['材料不全']);
+	return { competitionId: competition.id, entryId: entries[0]!.id };
 }
 
 let a: Tenant;
 let b: Tenant;
+let aScreening: Awaited<ReturnType<typeof newScreening>>;
+let bScreening: Awaited<ReturnType<typeof newScreening>>;
 let bBefore: Awaited<ReturnType<typeof snapshot>>;
 beforeAll(async () => {
 	a = await newTenant();
 	b = await newTenant();
+	aScreening = await newScreening(a);
+	bScreening = await newScreening(b);
 	bBefore = await snapshot(b);
 });
 
@@ -401,6 +419,62 @@ const cases: Record<string, () => Promise<void>> = {
 	'registration/import-queries.ts:countEntriesByStatus': async () => {
 		const { competitionId } = await bEntry();
 		expect(await importQueries.countEntriesByStatus(db(), A(), competitionId)).toEqual([]);
+	},
+	// Screening
+	'screening/entry-list-queries.ts:listEntriesPage': async () => {
+		expect(await entryList.listEntriesPage(db(), A(), bScreening.competitionId, {}, { limit: 50, offset: 0 })).toEqual([]);
+		expect((await entryList.listEntriesPage(db(), A(), aScreening.competitionId, {}, { limit: 50, offset: 0 })).map((row) => row.id)).toEqual([aScreening.entryId]);
+	},
+	'screening/entry-list-queries.ts:countMatchingEntries': async () => {
+		expect(await entryList.countMatchingEntries(db(), A(), bScreening.competitionId, {})).toBe(0);
+	},
+	'screening/entry-list-queries.ts:listMatchingEntryIds': async () => {
+		expect(await entryList.listMatchingEntryIds(db(), A(), bScreening.competitionId, {})).toEqual([]);
+	},
+	'screening/entry-list-queries.ts:listMembersOfEntries': async () => {
+		expect(await entryList.listMembersOfEntries(db(), A(), [bScreening.entryId])).toEqual([]);
+	},
+	'screening/entry-list-queries.ts:listEntryUnits': async () => {
+		expect(await entryList.listEntryUnits(db(), A(), bScreening.competitionId)).toEqual([]);
+	},
+	'screening/entry-list-queries.ts:countEntriesByStatus': async () => {
+		expect(await entryList.countEntriesByStatus(db(), A(), bScreening.competitionId)).toEqual({});
+	},
+	'screening/entry-list-queries.ts:competitionEntryCount': async () => {
+		expect(await entryList.competitionEntryCount(db(), A(), bScreening.competitionId)).toBe(0);
+	},
+	'screening/screening-queries.ts:getScreeningCompetition': async () => {
+		expect(await screening.getScreeningCompetition(db(), A(), bScreening.competitionId, true)).toBeUndefined();
+	},
+	'screening/screening-queries.ts:setScreeningTwoPerson': async () => {
+		await screening.setScreeningTwoPerson(db(), A(), bScreening.competitionId, true);
+	},
+	'screening/screening-queries.ts:listEntriesForDecision': async () => {
+		expect(await screening.listEntriesForDecision(db(), A(), [bScreening.entryId])).toEqual([]);
+	},
+	'screening/screening-queries.ts:getEntryDetail': async () => {
+		expect(await screening.getEntryDetail(db(), A(), bScreening.entryId)).toBeUndefined();
+	},
+	'screening/screening-queries.ts:listEntryAttachments': async () => {
+		expect(await screening.listEntryAttachments(db(), A(), bScreening.entryId)).toEqual([]);
+	},
+	'screening/screening-queries.ts:listDecisions': async () => {
+		expect(await screening.listDecisions(db(), A(), [bScreening.entryId])).toEqual([]);
+	},
+	'screening/screening-queries.ts:insertDecisions': async () => {
+		await refused(screening.insertDecisions(db(), A(), [{ entryId: bScreening.entryId, decision: 'reject', reason: 'A 写入 B' }], { id: a.owner.user.id, label: 'A' }));
+	},
+	'screening/screening-queries.ts:uncountDecisions': async () => {
+		await screening.uncountDecisions(db(), A(), [bScreening.entryId]);
+	},
+	'screening/screening-queries.ts:listMemberSecrets': async () => {
+		expect(await screening.listMemberSecrets(db(), A(), bScreening.entryId)).toEqual([]);
+	},
+	'screening/screening-queries.ts:listScreeningReasons': async () => {
+		expect(await screening.listScreeningReasons(db(), A())).toEqual(['材料不全']);
+	},
+	'screening/screening-queries.ts:replaceScreeningReasons': async () => {
+		await screening.replaceScreeningReasons(db(), A(), ['只属于 A']);
 	}
 };
 

@@ -42,7 +42,14 @@ const ACTION_LABELS: Record<string, () => string> = {
 	'judge.invitation_accepted': m.judges_audit_invitation_accepted,
 	'panel.updated': m.judges_audit_panel_updated,
 	'conflict.declared': m.judges_audit_conflict_declared,
-	'conflict.removed': m.judges_audit_conflict_removed
+	'conflict.removed': m.judges_audit_conflict_removed,
+	// Screening (初审)
+	'entry.approved': m.screening_audit_approved,
+	'entry.approval_recorded': m.screening_audit_approval_recorded,
+	'entry.rejected': m.screening_audit_rejected,
+	'entry.personal_numbers_viewed': m.screening_audit_numbers_viewed,
+	'screening.reasons_saved': m.screening_audit_reasons_saved,
+	'competition.screening_rule_changed': m.screening_audit_rule_changed
 };
 
 export function auditActionLabel(action: string): string {

@@ -64,7 +64,12 @@ export type DomainErrorCode =
 	| 'judge_invitation_invalid'
 	| 'judge_account_taken'
 	// Entries import and export (union lists in Excel)
-	| 'workbook_unreadable';
+	| 'workbook_unreadable'
+	// Screening (初审)
+	| 'screening_closed'
+	| 'screening_already_decided'
+	| 'screening_same_reviewer'
+	| 'screening_not_screenable';
 
 /**
  * Input that breaks a business rule in several places at once (a marking scheme, a round's data):

@@ -18,6 +18,7 @@ import { scoringPaths } from './openapi-scoring';
 import { drawPaths } from './openapi-draw';
 import { judgePaths } from './openapi-judges';
 import { importPaths } from './openapi-import';
+import { entryPaths } from './openapi-entries';
 
 const ok = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });
 
@@ -92,7 +93,7 @@ const organisationPaths: ZodOpenApiPathsObject = {
 	}
 };
 
-export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths];
+export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

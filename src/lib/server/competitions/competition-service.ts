@@ -10,6 +10,8 @@ import * as competitions from './competition-queries';
 import { listEvents, listRoundsOfCompetition } from './structure-queries';
 import { listLatestSchemes } from './scheme-queries';
 import { loadCompetition, requireNotClosed } from './guards';
+import { competitionHasDraw } from '../draw/readiness';
+import { competitionHasPanels } from '../judging/readiness';
 
 export type { CompetitionRow, CompetitionFields, CompetitionKind } from './competition-queries';
 

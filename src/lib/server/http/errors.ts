@@ -53,7 +53,12 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	judge_invitation_invalid: { status: 404, message: () => m.judges_error_invitation_invalid() },
 	judge_account_taken: { status: 409, message: () => m.judges_error_account_taken() },
 	// Entries import and export (union lists in Excel)
-	workbook_unreadable: { status: 400, message: () => m.import_error_workbook_unreadable() }
+	workbook_unreadable: { status: 400, message: () => m.import_error_workbook_unreadable() },
+	// Screening (初审)
+	screening_closed: { status: 409, message: () => m.screening_error_closed() },
+	screening_already_decided: { status: 409, message: () => m.screening_error_already_decided() },
+	screening_same_reviewer: { status: 409, message: () => m.screening_error_same_reviewer() },
+	screening_not_screenable: { status: 409, message: () => m.screening_error_not_screenable() }
 };
 
 const BLOCKERS: Record<LifecycleBlocker, () => string> = {

@@ -17,12 +17,14 @@ import {
 import { parseForm, runAction } from '$lib/server/http/forms';
 import { pageLoad } from '$lib/server/http/pages';
 import { describeBlockers } from '$lib/server/http/errors';
+import { countCompetitionEntries } from '$lib/server/screening/screening-service';
 
 const manager = (event: RequestEvent) => requireMembership(event, event.params.org, MANAGER_ROLES);
 
 export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => {
-	const overview = await getCompetitionOverview(await manager(event), event.params.competition);
-	return { ...overview, blockerText: describeBlockers(overview.lifecycle.blockers.join(',')) };
+	const actor = await manager(event);
+	const overview = await getCompetitionOverview(actor, event.params.competition);
+	return { ...overview, entryCounts: await countCompetitionEntries(actor, event.params.competition), blockerText: describeBlockers(overview.lifecycle.blockers.join(',')) };
 }) satisfies PageServerLoad;
 
 export const actions = {
