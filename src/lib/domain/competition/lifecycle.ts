@@ -18,9 +18,9 @@ export type LifecycleBlocker =
 export type StepBackBlocker = 'not_previous_step' | 'judging_started';
 
 /**
- * What the guards need to know about a competition. The capabilities that are not built yet report
- * "nothing yet" (0 / false) until they land, so the steps that need them stay blocked: registration
- * fills `entryCount`, judging `hasDraw` and `hasPanels`, results `hasResults` and `noticeClosed`.
+ * What the guards need to know about a competition. Registration fills `entryCount`, the draw
+ * `hasDraw`, the judges' panels `hasPanels`; results (not built yet) will fill `hasResults` and
+ * `noticeClosed`, which report "nothing yet" until then, so the steps that need them stay blocked.
  */
 export interface CompetitionReadiness {
 	events: { id: string; rounds: { id: string; hasScheme: boolean; schemeIsValid: boolean }[] }[];

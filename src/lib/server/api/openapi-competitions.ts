@@ -32,9 +32,9 @@ export const competitionPaths: ZodOpenApiPathsObject = {
 			summary: 'Move to the next stage: draft → registration → screening → judging → review → notice → final',
 			description:
 				'`to` must be the stage right after the current one, and the stage’s conditions must hold (409 `lifecycle_blocked` lists what is missing): ' +
-				'registration needs events with rounds; screening needs entries; judging needs entries, a valid scheme for every round, a draw and judging panels; ' +
-				'the notice needs results; final needs the notice period closed. Registration, the draw, judging panels and results are not available yet, ' +
-				'so today a competition can go no further than registration.',
+				'registration needs events with rounds; screening needs entries (submitted or approved); judging needs approved entries, a valid scheme for every round, ' +
+				'stage 1 of the draw run for every event’s first round, and a panel (a head judge and at least one scoring judge) for every round; ' +
+				'the notice needs results; final needs the notice period closed. Results are not available yet, so today a competition can go no further than judging.',
 			requestParams: byId,
 			requestBody: body(advanceCompetitionSchema),
 			responses: { '200': ok('The competition at its new stage', competitionSchema), ...errorResponses, ...conflict }

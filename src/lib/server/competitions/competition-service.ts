@@ -12,6 +12,7 @@ import { listLatestSchemes } from './scheme-queries';
 import { loadCompetition, requireNotClosed } from './guards';
 import { competitionHasDraw } from '../draw/readiness';
 import { competitionHasPanels } from '../judging/readiness';
+import { countEntriesByStatus } from '../screening/entry-list-queries';
 
 export type { CompetitionRow, CompetitionFields, CompetitionKind } from './competition-queries';
 
@@ -85,27 +86,38 @@ async function loadStructure(conn: Db, actor: OrgActor, competitionId: string) {
 	}));
 }
 
+type Structure = Awaited<ReturnType<typeof loadStructure>>;
+
 /**
- * What the lifecycle guards know of the competition. Registration, the draw, judging and results are
- * not built yet, so they report nothing (NOTHING_YET) and the steps that need them stay blocked; each
- * capability replaces its part here when it lands.
+ * What the lifecycle guards know of the competition: its structure, its entries (any still in the
+ * running while registration is open; approved ones from screening on), the draw and the panels.
+ * Results and the notice are not built yet (NOTHING_YET), so the steps that need them stay blocked.
  */
-function readinessOf(structure: Awaited<ReturnType<typeof loadStructure>>): CompetitionReadiness {
+async function readinessOf(conn: Db, actor: OrgActor, competition: competitions.CompetitionRow, structure: Structure): Promise<CompetitionReadiness> {
+	const [counts, hasDraw, hasPanels] = await Promise.all([
+		countEntriesByStatus(conn, actor.organisation.id, competition.id),
+		competitionHasDraw(conn, actor.organisation.id, competition.id),
+		competitionHasPanels(conn, actor.organisation.id, competition.id)
+	]);
+	const entryCount = competition.status === 'registration' ? (counts.submitted ?? 0) + (counts.approved ?? 0) : (counts.approved ?? 0);
 	return {
+		...NOTHING_YET,
 		events: structure.map((event) => ({
 			id: event.id,
 			rounds: event.rounds.map((round) => ({ id: round.id, hasScheme: round.schemeVersion !== null, schemeIsValid: round.schemeIsValid }))
 		})),
-		...NOTHING_YET
+		entryCount,
+		hasDraw,
+		hasPanels
 	};
 }
 
 /** What stands between the competition and its next step (empty when it may move on), and the step back if any. */
-function lifecycleOf(competition: competitions.CompetitionRow, structure: Awaited<ReturnType<typeof loadStructure>>) {
+async function lifecycleOf(conn: Db, actor: OrgActor, competition: competitions.CompetitionRow, structure: Structure) {
 	const next = nextStatus(competition.status);
 	const previous = previousStatus(competition.status);
 	const canStepBack = previous !== null && findStepBackBlockers(competition.status, previous).length === 0;
-	return { next, previous: canStepBack ? previous : null, blockers: findLifecycleBlockers(competition.status, next ?? competition.status, readinessOf(structure)) };
+	return { next, previous: canStepBack ? previous : null, blockers: findLifecycleBlockers(competition.status, next ?? competition.status, await readinessOf(conn, actor, competition, structure)) };
 }
 
 /** Moves the competition one step on (e.g. registration → screening), when nothing blocks it. */
@@ -113,7 +125,7 @@ export async function advanceCompetition(actor: OrgActor, id: string, to: Compet
 	requireRole(actor, MANAGER_ROLES);
 	return db().begin(async (tx) => {
 		const competition = await loadCompetition(tx, actor, id, true);
-		const blockers = findLifecycleBlockers(competition.status, to, readinessOf(await loadStructure(tx, actor, id)));
+		const blockers = findLifecycleBlockers(competition.status, to, await readinessOf(tx, actor, competition, await loadStructure(tx, actor, id)));
 		if (blockers.length > 0) throw new DomainError('lifecycle_blocked', { blockers: blockers.join(','), from: competition.status, to });
 		await competitions.updateCompetitionStatus(tx, actor.organisation.id, id, to);
 		await recordAudit(tx, actor, { action: 'competition.advanced', subjectType: 'competition', subjectId: id, subjectLabel: competition.title, before: { status: competition.status }, after: { status: to } });
@@ -146,5 +158,5 @@ export async function stepBackCompetition(actor: OrgActor, id: string, to: Compe
 export async function getCompetitionOverview(actor: OrgActor, id: string) {
 	requireRole(actor, MANAGER_ROLES);
 	const [competition, events] = await Promise.all([loadCompetition(db(), actor, id), loadStructure(db(), actor, id)]);
-	return { competition, lifecycle: lifecycleOf(competition, events), events };
+	return { competition, lifecycle: await lifecycleOf(db(), actor, competition, events), events };
 }
