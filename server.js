@@ -10,6 +10,9 @@ const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
 // Without ORIGIN adapter-node cannot tell same-site form posts from cross-site ones and refuses them all.
 process.env.ORIGIN ||= `http://localhost:${port}`;
+// Registration forms carry attachments (10 MB each): adapter-node reads bodies up to this; every other
+// route is held to 512 KiB by src/lib/server/http/bodies.ts (UPLOAD_BODY_LIMIT_BYTES must match).
+process.env.BODY_SIZE_LIMIT ||= '26M';
 
 if (!(await ensureBuilt('first start, or the sources changed'))) process.exit(1);
 /** @type {(request: http.IncomingMessage, response: http.ServerResponse) => void} */

@@ -42,7 +42,11 @@ export type DomainErrorCode =
 	// Entries (registration)
 	| 'registration_closed'
 	| 'consent_required'
-	| 'entry_locked';
+	| 'entry_locked'
+	// Contestants register (phone first): accounts, attachments
+	| 'login_taken'
+	| 'attachment_too_large'
+	| 'attachment_type_refused';
 
 /**
  * Input that breaks a business rule in several places at once (a marking scheme, a round's data):

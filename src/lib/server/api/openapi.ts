@@ -15,6 +15,7 @@ import {
 import { auditFilterSchema } from '$lib/schemas/audit';
 import { competitionPaths } from './openapi-competitions';
 import { scoringPaths } from './openapi-scoring';
+import { registrationPaths } from './openapi-registration';
 
 const ok = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });
 
@@ -89,7 +90,7 @@ const organisationPaths: ZodOpenApiPathsObject = {
 	}
 };
 
-export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths];
+export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, registrationPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

@@ -11,6 +11,19 @@ export interface BodyProblem {
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
+/**
+ * Bodies are capped at 512 KiB, except the forms that carry attachments (registration, uploads), which
+ * may bring up to UPLOAD_BODY_LIMIT_BYTES. adapter-node's own cap (BODY_SIZE_LIMIT, set in server.js)
+ * is the larger one; these checks hold every other route to the smaller.
+ */
+export const BODY_LIMIT_BYTES = 512 * 1024;
+export const UPLOAD_BODY_LIMIT_BYTES = 26 * 1024 * 1024;
+
+function declaredLength(request: Request): number | null {
+	const length = Number(request.headers.get('content-length') ?? '');
+	return Number.isFinite(length) && length > 0 ? length : null;
+}
+
 export function mediaType(request: Request): string {
 	return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 }
@@ -39,10 +52,13 @@ export function checkFormOrigin(request: Request, origin: string): BodyProblem |
  * use it) and then fails with a 500 on `formData()`; so do multipart bodies without a boundary or broken.
  * Reads a copy, so the action still reads the original.
  */
-export async function checkFormBody(request: Request): Promise<BodyProblem | null> {
+export async function checkFormBody(request: Request, limit = BODY_LIMIT_BYTES): Promise<BodyProblem | null> {
 	const type = mediaType(request);
 	if (!FORM_TYPES.includes(type)) return { status: 415, code: 'unsupported_media_type', message: m.http_form_media_type() };
+	if ((declaredLength(request) ?? 0) > limit) return tooLarge();
 	try {
+		// A body sent without its length (chunked) is measured as it is read.
+		if ((await request.clone().arrayBuffer()).byteLength > limit) return tooLarge();
 		await request.clone().formData();
 		return null;
 	} catch (error) {
@@ -56,6 +72,7 @@ export async function readJson(request: Request): Promise<{ ok: true; body: unkn
 	if (type !== 'application/json' && !type.endsWith('+json')) {
 		return { ok: false, problem: { status: 415, code: 'unsupported_media_type', message: m.http_api_media_type() } };
 	}
+	if ((declaredLength(request) ?? 0) > BODY_LIMIT_BYTES) return { ok: false, problem: tooLarge() };
 	let text: string;
 	try {
 		text = await request.text();
@@ -63,6 +80,7 @@ export async function readJson(request: Request): Promise<{ ok: true; body: unkn
 		if (isPayloadTooLarge(error)) return { ok: false, problem: tooLarge() };
 		throw error;
 	}
+	if (Buffer.byteLength(text) > BODY_LIMIT_BYTES) return { ok: false, problem: tooLarge() };
 	try {
 		return { ok: true, body: JSON.parse(text) };
 	} catch {

@@ -31,7 +31,11 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	// Entries (registration)
 	registration_closed: { status: 409, message: () => m.entries_error_registration_closed() },
 	consent_required: { status: 400, message: () => m.entries_error_consent_required() },
-	entry_locked: { status: 409, message: () => m.entries_error_entry_locked() }
+	entry_locked: { status: 409, message: () => m.entries_error_entry_locked() },
+	// Contestants register (phone first): accounts, attachments
+	login_taken: { status: 409, message: () => m.registration_error_login_taken() },
+	attachment_too_large: { status: 413, message: (details) => m.registration_error_attachment_too_large({ megabytes: details.megabytes ?? 10 }) },
+	attachment_type_refused: { status: 415, message: () => m.registration_error_attachment_type() }
 };
 
 const BLOCKERS: Record<LifecycleBlocker, () => string> = {

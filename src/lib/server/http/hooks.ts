@@ -1,7 +1,10 @@
 import { error, json, type Handle, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { apiErrorResponse } from './api';
-import { checkFormBody, checkFormOrigin } from './bodies';
+import { BODY_LIMIT_BYTES, checkFormBody, checkFormOrigin, UPLOAD_BODY_LIMIT_BYTES } from './bodies';
+
+// The forms that carry attachments (contestant registration): they may bring files up to the larger cap.
+const UPLOAD_ROUTES = new Set(['/(public)/c/[slug=slug]/register/[event=uuid]', '/(public)/my/entries/[entry=uuid]/edit', '/(public)/c/[slug=slug]/attachments']);
 
 // The request-level rules of `handle` (hooks.server.ts sequences them inside the language middleware,
 // so every message is in the asker's language).
@@ -16,7 +19,8 @@ const isApiAnswer = (event: RequestEvent) => event.url.pathname.startsWith('/api
  */
 export const guardFormBodies: Handle = async ({ event, resolve }) => {
 	if (event.request.method !== 'POST' || isApiAnswer(event)) return resolve(event);
-	const problem = checkFormOrigin(event.request, event.url.origin) ?? (await checkFormBody(event.request));
+	const limit = UPLOAD_ROUTES.has(event.route.id ?? '') ? UPLOAD_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
+	const problem = checkFormOrigin(event.request, event.url.origin) ?? (await checkFormBody(event.request, limit));
 	if (!problem) return resolve(event);
 	const body = { message: problem.message, code: problem.code };
 	if (event.request.headers.get('x-sveltekit-action') === 'true') return json({ type: 'error', error: body }, { status: problem.status });
