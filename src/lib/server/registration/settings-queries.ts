@@ -74,6 +74,7 @@ export async function replaceRegistrationFields(
 			insert into registration_field (organisation_id, competition_id, key, label, kind, options, required, position)
 			values (${organisationId}, ${competitionId}, ${field.key}, ${field.label}, ${field.kind}, ${db.json(field.options)}, ${field.required}, ${position})
 			on conflict (competition_id, key) do update set label = excluded.label, kind = excluded.kind, options = excluded.options,
-				required = excluded.required, position = excluded.position`;
+				required = excluded.required, position = excluded.position
+			where registration_field.organisation_id = ${organisationId}`;
 	}
 }
