@@ -12,12 +12,19 @@ export const SIGNED_IN_PAGES = [
 	{ name: 'settings', path: `/orgs/${OWNER.organisationSlug}/settings` },
 	{ name: 'account', path: '/account' },
 	{ name: 'admin', path: '/admin/organisations' },
-	{ name: 'api-docs', path: '/api/v1/docs' }
+	{ name: 'api-docs', path: '/api/v1/docs' },
+	{ name: 'my-entries', path: '/my/entries' }
 ];
+
+/** The competition registration.e2e.ts opens for registration (it runs before the sweeps, by name). */
+export const REGISTRATION_SLUG = 'e2e-register';
 
 export const SIGNED_OUT_PAGES = [
 	{ name: 'login', path: '/login' },
-	{ name: 'signup', path: `/signup/${OWNER.organisationSlug}` }
+	{ name: 'signup', path: `/signup/${OWNER.organisationSlug}` },
+	// Public pages (no sign-in): the competition registration.e2e.ts created, and its contestant sign-up.
+	{ name: 'public-competition', path: `/c/${REGISTRATION_SLUG}` },
+	{ name: 'contestant-signup', path: `/c/${REGISTRATION_SLUG}/signup` }
 ];
 
 /** The first competition of the demo organisation and the scheme editor of its first round. */
@@ -41,8 +48,14 @@ export async function competitionPages(page: Page): Promise<{ name: string; path
 	await page.goto(competition);
 	const scheme = page.locator('a[href$="/scheme"]').first();
 	await expect(scheme).toBeAttached();
-	return [
+	const pages = [
 		{ name: 'competition', path: competition },
-		{ name: 'scheme-editor', path: (await scheme.getAttribute('href'))! }
+		{ name: 'scheme-editor', path: (await scheme.getAttribute('href'))! },
+		{ name: 'registration-settings', path: `${competition}/registration` }
 	];
+	// The registration form, when registration.e2e.ts has opened its competition.
+	const open = await page.goto(`/c/${REGISTRATION_SLUG}`);
+	const register = page.getByTestId('register-link').first();
+	if (open?.ok() && (await register.count()) > 0) pages.push({ name: 'registration-form', path: (await register.getAttribute('href'))! });
+	return pages;
 }
