@@ -86,7 +86,7 @@ async function snapshot(tenant: Tenant) {
 		teamSizes: await settingsQueries.listTeamSizes(db(), id, tenant.competitionId),
 		fields: await settingsQueries.listRegistrationFields(db(), id, tenant.competitionId),
 		entries: await db()`select id, status, status_reason, team_name, unit, extra from entry where organisation_id = ${id} order by id`,
-		members: await db()`select entry_id, position, name, active from entry_member where organisation_id = ${id} order by entry_id, position`,
+		entryMembers: await db()`select entry_id, position, name, active from entry_member where organisation_id = ${id} order by entry_id, position`,
 		attachments: await db()`select id, entry_id, field_key from attachment where organisation_id = ${id} order by id`
 	};
 }

@@ -198,7 +198,7 @@ describe('attachments', () => {
 		oversize.append('file.application_form', new File([Buffer.alloc(10 * 1024 * 1024 + 1, 0x25)], '申报表.pdf', { type: 'application/pdf' }));
 		const big = await postMultipart(path, oversize, contestant.cookie);
 		expect(big.status).toBe(400);
-		expect(messageAt(await big.text(), 'extra-application_form')).toBe(REGISTRATION.registration_error_attachment_too_large.replace('{megabytes}', '10'));
+		expect(messageAt(await big.text(), 'extra-application_form')).toBe(REGISTRATION.registration_error_attachment_too_large!.replace('{megabytes}', '10'));
 
 		const renamed = entryForm(eventId, 71);
 		renamed.append('file.application_form', new File([EXE], '申报表.pdf', { type: 'application/pdf' }));
