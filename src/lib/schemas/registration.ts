@@ -41,19 +41,20 @@ export const teamSizeSchema = z
 	.object({ eventId: z.uuid({ error: () => m.validation_invalid() }), min: teamSizeField, max: teamSizeField })
 	.refine((value) => value.max >= value.min, { path: ['max'], error: () => m.registration_team_size_order() });
 
-/** The organiser's registration settings; every part optional so the API can PATCH one of them. */
+/** The organiser's registration settings as the API takes them: all four rules, and team sizes when changing them. */
 export const registrationSettingsSchema = z
 	.object({
-		registrationClosesAt: z.union([z.iso.datetime({ offset: true, error: () => m.validation_date() }).transform((value) => new Date(value)), z.null()]).optional(),
-		allowMultipleEvents: z.boolean({ error: () => m.validation_invalid() }).optional(),
-		privacyNotice: optionalText(10000).optional(),
-		screeningTwoPerson: z.boolean({ error: () => m.validation_invalid() }).optional(),
+		registrationClosesAt: z.union([z.iso.datetime({ offset: true, error: () => m.validation_date() }).transform((value) => new Date(value)), z.null()], { error: () => m.validation_date() }),
+		allowMultipleEvents: z.boolean({ error: () => m.validation_invalid() }),
+		privacyNotice: optionalText(10000),
+		screeningTwoPerson: z.boolean({ error: () => m.validation_invalid() }),
 		teamSizes: z.array(teamSizeSchema).max(200).optional()
 	})
 	.strict()
 	.meta({ id: 'RegistrationSettingsPatch' });
 
-export type RegistrationSettingsPatch = z.output<typeof registrationSettingsSchema>;
+/** What the service changes: any of the settings (the rest stay). */
+export type RegistrationSettingsPatch = Partial<z.output<typeof registrationSettingsSchema>>;
 
 /** The settings form: the close time as typed in Asia/Shanghai, checkboxes, and team sizes as eventId.min/max. */
 export const registrationSettingsFormSchema = z.object({

@@ -19,8 +19,10 @@ export const registrationPaths: ZodOpenApiPathsObject = {
 		patch: {
 			operationId: 'updateRegistrationSettings',
 			tags,
-			summary: 'Change some registration settings (the rest stay)',
-			description: 'A changed `privacyNotice` raises `privacyNoticeVersion`. `teamSizes` names team events only (400 otherwise); sizes count the leader.',
+			summary: 'Change the registration settings; team sizes of the events named in `teamSizes` (the others stay)',
+			description:
+				'The four rules are all sent (`registrationClosesAt` may be null: open until the stage moves on). A changed `privacyNotice` raises `privacyNoticeVersion`. ' +
+				'`teamSizes` names team events only (400 otherwise); sizes count the leader.',
 			requestParams: byId,
 			requestBody: body(registrationSettingsSchema),
 			responses: { '200': ok('The settings', apiRegistrationSettingsSchema), ...errorResponses, ...conflict }

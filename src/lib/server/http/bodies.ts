@@ -19,10 +19,6 @@ const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 export const BODY_LIMIT_BYTES = 512 * 1024;
 export const UPLOAD_BODY_LIMIT_BYTES = 26 * 1024 * 1024;
 
-function declaredLength(request: Request): number | null {
-	const length = Number(request.headers.get('content-length') ?? '');
-	return Number.isFinite(length) && length > 0 ? length : null;
-}
 
 export function mediaType(request: Request): string {
 	return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
@@ -55,9 +51,9 @@ export function checkFormOrigin(request: Request, origin: string): BodyProblem |
 export async function checkFormBody(request: Request, limit = BODY_LIMIT_BYTES): Promise<BodyProblem | null> {
 	const type = mediaType(request);
 	if (!FORM_TYPES.includes(type)) return { status: 415, code: 'unsupported_media_type', message: m.http_form_media_type() };
-	if ((declaredLength(request) ?? 0) > limit) return tooLarge();
 	try {
-		// A body sent without its length (chunked) is measured as it is read.
+		// Read whole (adapter-node caps it at BODY_SIZE_LIMIT) before refusing: answering while the client
+		// still sends would reset its connection instead of telling it why.
 		if ((await request.clone().arrayBuffer()).byteLength > limit) return tooLarge();
 		await request.clone().formData();
 		return null;
@@ -72,7 +68,6 @@ export async function readJson(request: Request): Promise<{ ok: true; body: unkn
 	if (type !== 'application/json' && !type.endsWith('+json')) {
 		return { ok: false, problem: { status: 415, code: 'unsupported_media_type', message: m.http_api_media_type() } };
 	}
-	if ((declaredLength(request) ?? 0) > BODY_LIMIT_BYTES) return { ok: false, problem: tooLarge() };
 	let text: string;
 	try {
 		text = await request.text();

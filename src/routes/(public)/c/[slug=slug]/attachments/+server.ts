@@ -1,7 +1,7 @@
-import { json } from '@sveltejs/kit';
+import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
-import { describeDomainError } from '$lib/server/http/errors';
+import { throwAsPageError } from '$lib/server/http/pages';
 import { DomainError } from '$lib/server/domain-error';
 import { m } from '$lib/paraglide/messages.js';
 import { storeAttachment } from '$lib/server/registration/attachments';
@@ -19,12 +19,10 @@ export const POST: RequestHandler = async (event) => {
 		const form = await event.request.formData();
 		const file = form.get('file');
 		const fieldKey = form.get('fieldKey');
-		if (!(file instanceof File) || typeof fieldKey !== 'string') return json({ error: { code: 'invalid_input', message: m.validation_required(), fields: { file: m.validation_required() } } }, { status: 400 });
+		if (!(file instanceof File) || typeof fieldKey !== 'string') error(400, { message: m.validation_required(), code: 'invalid_input' });
 		const stored = await storeAttachment(actor, { organisationId: competition.organisationId, id: competition.id }, fieldKey, file);
 		return json({ id: stored.id, name: stored.originalName, contentType: stored.contentType, sizeBytes: stored.sizeBytes }, { status: 201 });
 	} catch (caught) {
-		if (!(caught instanceof DomainError)) throw caught;
-		const { status, message } = describeDomainError(caught);
-		return json({ error: { code: caught.code, message, fields: { file: message } } }, { status });
+		throwAsPageError(caught);
 	}
 };

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
-import { pageLoad } from '$lib/server/http/pages';
+import { pageLoad, throwAsPageError } from '$lib/server/http/pages';
 import { loadRegistrationFrame } from '$lib/server/registration/public-service';
 import { submitEntryForm, type EntryFormState } from '$lib/server/registration/contestant-service';
 import { ATTACHMENT_MAX_BYTES } from '$lib/server/registration/attachments';
@@ -26,7 +26,8 @@ export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => {
 export const actions = {
 	default: async (event) => {
 		const actor = requireUser(event);
-		const outcome = await submitEntryForm(actor, event.params.slug, event.params.event, await event.request.formData());
+		const formData = await event.request.formData();
+		const outcome = await submitEntryForm(actor, event.params.slug, event.params.event, formData).catch(throwAsPageError);
 		if (outcome.ok) redirect(303, `${publicRoutes.myEntries()}?registered=${outcome.entryId}`);
 		// "Add a member" answers 200 with the reshaped form; mistakes answer 4xx with a message at each field.
 		return outcome.status === 200 ? { state: outcome.state } : fail(outcome.status, { state: outcome.state });

@@ -30,7 +30,8 @@ export const actions = {
 		} catch (caught) {
 			throwAsPageError(caught);
 		}
-		const outcome = await submitEntryForm(actor, entry.competitionSlug, entry.eventId, await event.request.formData(), entry.id);
+		const formData = await event.request.formData();
+		const outcome = await submitEntryForm(actor, entry.competitionSlug, entry.eventId, formData, entry.id).catch(throwAsPageError);
 		if (outcome.ok) redirect(303, publicRoutes.myEntries());
 		return outcome.status === 200 ? { state: outcome.state } : fail(outcome.status, { state: outcome.state });
 	}
