@@ -60,7 +60,8 @@ export type RegistrationSettingsPatch = Partial<z.output<typeof registrationSett
 export const registrationSettingsFormSchema = z.object({
 	registrationClosesAt: shanghaiDateTimeField,
 	allowMultipleEvents: checkboxField,
-	privacyNotice: optionalText(10000).default(''),
+	// Always on the form (maybe empty): a post without it is not this form and must not clear the notice.
+	privacyNotice: optionalText(10000),
 	screeningTwoPerson: checkboxField
 });
 

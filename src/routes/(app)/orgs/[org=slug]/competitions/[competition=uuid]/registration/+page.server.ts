@@ -55,7 +55,10 @@ export const actions = {
 		const values = Object.fromEntries([...formData].filter((pair): pair is [string, string] => typeof pair[1] === 'string'));
 		const errors: Record<string, string> = {};
 		const rows: { index: number; order: number; field: RegistrationFieldInput }[] = [];
-		for (const index of rowIndices(formData, 'fields')) {
+		const indices = rowIndices(formData, 'fields');
+		// The form always sends at least its blank row: a post without rows is not this form and must not remove every field.
+		if (indices.length === 0) return fail(400, { values, errors: { form: m.validation_required() } });
+		for (const index of indices) {
 			const get = (name: string) => text(formData, `fields.${index}.${name}`);
 			// The blank row at the end adds a field only when something was typed in it; "remove" drops a row.
 			if (get('remove') === 'on' || (get('key').trim() === '' && get('label').trim() === '')) continue;
