@@ -6,7 +6,6 @@ export const publicRoutes = {
 	register: (slug: string, eventId: string) => `/c/${encodeURIComponent(slug)}/register/${eventId}`,
 	signUp: (slug: string) => `/c/${encodeURIComponent(slug)}/signup`,
 	signIn: (slug: string) => routes.signIn(`/c/${encodeURIComponent(slug)}`),
-	attachments: (slug: string) => `/c/${encodeURIComponent(slug)}/attachments`,
 	myEntries: () => '/my/entries',
 	editEntry: (entryId: string) => `/my/entries/${entryId}/edit`,
 	myAttachment: (attachmentId: string) => `/my/attachments/${attachmentId}`,

@@ -4,7 +4,7 @@ import { apiErrorResponse } from './api';
 import { BODY_LIMIT_BYTES, checkFormBody, checkFormOrigin, UPLOAD_BODY_LIMIT_BYTES } from './bodies';
 
 // The forms that carry attachments (contestant registration): they may bring files up to the larger cap.
-const UPLOAD_ROUTES = new Set(['/(public)/c/[slug=slug]/register/[event=uuid]', '/(public)/my/entries/[entry=uuid]/edit', '/(public)/c/[slug=slug]/attachments']);
+const UPLOAD_ROUTES = new Set(['/(public)/c/[slug=slug]/register/[event=uuid]', '/(public)/my/entries/[entry=uuid]/edit']);
 
 // The request-level rules of `handle` (hooks.server.ts sequences them inside the language middleware,
 // so every message is in the asker's language).
