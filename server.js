@@ -10,7 +10,9 @@ const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
 // Without ORIGIN adapter-node cannot tell same-site form posts from cross-site ones and refuses them all.
 process.env.ORIGIN ||= `http://localhost:${port}`;
-// The ceiling for every body; routes keep 512 KB except the entries imports (see src/lib/server/http/bodies.ts).
+// The ceiling for every body: adapter-node reads up to this. Each route keeps its own, smaller limit
+// (src/lib/server/http/bodies.ts): 512 KB, but 32 MB for the entries imports and the registration forms
+// that carry attachments (10 MB each).
 process.env.BODY_SIZE_LIMIT ||= '32M';
 
 if (!(await ensureBuilt('first start, or the sources changed'))) process.exit(1);

@@ -15,14 +15,21 @@ export const SIGNED_IN_PAGES = [
 	{ name: 'admin', path: '/admin/organisations' },
 	// The judge's own page: the owner is on no panel, so it shows the empty state.
 	{ name: 'judge-home', path: '/judge' },
+	{ name: 'my-entries', path: '/my/entries' },
 	// Last: the CSP sweep opens the docs' details after the loop.
 	{ name: 'api-docs', path: '/api/v1/docs' }
 ];
 
+/** The competition registration.e2e.ts opens for registration (it runs before the sweeps, by name). */
+export const REGISTRATION_SLUG = 'e2e-register';
+
 export const SIGNED_OUT_PAGES = [
 	{ name: 'login', path: '/login' },
 	{ name: 'signup', path: `/signup/${OWNER.organisationSlug}` },
-	{ name: 'judge-sign-in', path: '/judge/sign-in' }
+	{ name: 'judge-sign-in', path: '/judge/sign-in' },
+	// Public pages (no sign-in): the competition registration.e2e.ts created, and its contestant sign-up.
+	{ name: 'public-competition', path: `/c/${REGISTRATION_SLUG}` },
+	{ name: 'contestant-signup', path: `/c/${REGISTRATION_SLUG}/signup` }
 ];
 
 /** The first competition of the demo organisation and the scheme editor of its first round. */
@@ -51,6 +58,16 @@ export async function competitionPages(page: Page): Promise<{ name: string; path
 		{ name: 'competition', path: competition },
 		{ name: 'scheme-editor', path: schemePath }
 	];
+}
+
+/** Registration (issue 14): the organiser's settings, and the form of the competition registration.e2e.ts opened. */
+export async function registrationPages(page: Page): Promise<{ name: string; path: string }[]> {
+	const [competition] = await competitionPages(page);
+	const pages = [{ name: 'registration-settings', path: `${competition!.path}/registration` }];
+	const open = await page.goto(`/c/${REGISTRATION_SLUG}`);
+	const register = page.getByTestId('register-link').first();
+	if (open?.ok() && (await register.count()) > 0) pages.push({ name: 'registration-form', path: (await register.getAttribute('href'))! });
+	return pages;
 }
 
 /** The draw (issue 14) of that competition: the overview, its first round's stages and printable sheets. */
@@ -94,5 +111,6 @@ export async function entryPages(page: Page): Promise<{ name: string; path: stri
 export const FEATURE_PAGE_GROUPS: { name: string; pages: (page: Page) => Promise<{ name: string; path: string }[]> }[] = [
 	{ name: 'draw', pages: drawPages },
 	{ name: 'judges', pages: judgePages },
-	{ name: 'entries', pages: entryPages }
+	{ name: 'entries', pages: entryPages },
+	{ name: 'registration', pages: registrationPages }
 ];

@@ -86,3 +86,13 @@ export async function seedScreeningEntries(competitionId: string, count: number,
 		await sql.end();
 	}
 }
+
+/** Screening's outcome for a contestant's entries (the screening pages are another part's): found by the registrant's phone. */
+export async function seedEntryDecision(registrantPhone: string, status: 'approved' | 'rejected', reason = ''): Promise<void> {
+	const sql = postgres(url, { max: 1, onnotice: () => {} });
+	try {
+		await sql`update entry set status = ${status}, status_reason = ${reason} where registrant_id = (select id from app_user where phone = ${registrantPhone})`;
+	} finally {
+		await sql.end();
+	}
+}

@@ -134,6 +134,8 @@ describe('malformed input, table by table', () => {
 		const failures: string[] = [];
 		for (const [index, target] of world.formTargets.entries()) {
 			for (const bad of UNREADABLE_FORMS) {
+				// Registration forms carry attachments: their cap is 26 MB (registration-http.test.ts checks files over 10 MB).
+				if (bad.name === 'over the size limit' && /^\/(c\/[^/]+\/register|my\/entries\/[^/]+\/edit)/.test(target.path)) continue;
 				const locale = index % 2 === 0 ? 'zh-CN' : 'en';
 				const response = await postForm(world, target, bad.body, { ...(bad.type ? { 'content-type': bad.type } : {}), ...(bad.origin ? { origin: bad.origin } : {}) }, locale);
 				const result = await actionResult(response);
@@ -323,6 +325,8 @@ function validApiBodies(world: HttpWorld): Record<string, unknown> {
 		'POST /entries/{id}/decision': { decision: 'reject', reason: '材料不全' },
 		'POST /competitions/{id}/entries/decisions': { decision: 'reject', reason: '材料不全', entryIds: [crypto.randomUUID()], filter: { q: '选手', unit: '县机械厂' } },
 		'PUT /screening-reasons': { reasons: ['材料不全', '工龄不足'] },
+		'PATCH /competitions/{id}/registration': { registrationClosesAt: '2030-05-01T18:00:00+08:00', allowMultipleEvents: false, privacyNotice: '报名信息仅用于本次竞赛。', screeningTwoPerson: true },
+		'PUT /competitions/{id}/registration-fields': { fields: [{ key: 'years', label: '工龄', kind: 'number', required: true }, { key: 'award', label: '获奖情况', kind: 'choice', options: ['省级', '市级'] }] },
 		'POST /scoring/evaluate': {
 			scheme: TEXTILE_SCHEME,
 			input: { entries: [{ id: 'e1', number: 1, unit: '一厂', entered: { theory: 9000 }, sheets: { practical: [{ judgeId: 'J1', scores: { workmanship: 8000 } }] } }] }

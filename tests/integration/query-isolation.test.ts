@@ -28,9 +28,14 @@ import { competitionFields, newCompetition, newCompetitionFromTemplate, seedStat
 import { joinOrg, newOrg } from '../fixtures/factories';
 import { competitionWithEntries, seedApprovedEntries } from '../fixtures/entries';
 import * as importQueries from '../../src/lib/server/registration/import-queries';
-import { registerEntries } from '../../src/lib/server/registration/register';
 import { addEvent } from '../../src/lib/server/competitions/structure-service';
-import { individualSubmission } from '../fixtures/people';
+import * as entryQueries from '../../src/lib/server/registration/entry-queries';
+import * as attachmentQueries from '../../src/lib/server/registration/attachment-queries';
+import * as publicQueries from '../../src/lib/server/registration/public-queries';
+import * as settingsQueries from '../../src/lib/server/registration/settings-queries';
+import { registerEntries, registerEntry } from '../../src/lib/server/registration/register';
+import { idNumberHash } from '../../src/lib/server/crypto/personal-data';
+import { entrant, individualSubmission } from '../fixtures/people';
 import * as entryList from '../../src/lib/server/screening/entry-list-queries';
 import * as screening from '../../src/lib/server/screening/screening-queries';
 import { decideEntry, saveScreeningReasons } from '../../src/lib/server/screening/screening-service';
@@ -57,6 +62,24 @@ interface Tenant {
 	conflictId: string;
 	signInCodeId: string;
 	judgeInvitationId: string;
+	/** Registration: an entry registered through the core, and an attachment. */
+	registeredEntryId: string;
+	attachmentId: string;
+}
+
+/** Registration data of a tenant: an open competition, a file field, an entry, an attachment, a judge on a panel. */
+async function seedRegistration(owner: OrgActor, competitionId: string, roundId: string, sequence: number): Promise<{ registeredEntryId: string; attachmentId: string }> {
+	const organisationId = owner.organisation.id;
+	await db()`update competition set status = 'registration' where organisation_id = ${organisationId} and id = ${competitionId}`;
+	await settingsQueries.replaceRegistrationFields(db(), organisationId, competitionId, [{ key: 'photo', label: '照片', kind: 'file', options: [], required: false }]);
+	const [event] = await entryQueries.listRegistrationEvents(db(), organisationId, competitionId);
+	const entry = await db().begin((tx) => registerEntry(tx, owner, organisationId, competitionId, { source: 'import', registrantId: null, consentVersion: null }, individualSubmission(event!.id, sequence)));
+	const attachment = await attachmentQueries.insertAttachment(db(), organisationId, {
+		competitionId, fieldKey: 'photo', originalName: 'photo.png', contentType: 'image/png', sizeBytes: 1, sha256: '0'.repeat(64), storageKey: `${organisationId}/isolation.png`, uploadedBy: owner.user.id
+	});
+	const [judge] = await db()<{ id: string }[]>`insert into judge (organisation_id, competition_id, user_id, name) values (${organisationId}, ${competitionId}, ${owner.user.id}, '裁判') returning id`;
+	await db()`insert into panel_member (organisation_id, round_id, judge_id, role) values (${organisationId}, ${roundId}, ${judge!.id}, 'judge')`;
+	return { registeredEntryId: entry.id, attachmentId: attachment.id };
 }
 
 /** Two approved entries, numbered by a run stage 1, and a committed stage 2. */
@@ -88,7 +111,6 @@ async function newTenant(): Promise<Tenant> {
 	const { id: tokenId } = await createApiToken(owner, '报名系统');
 	const { id: invitationId } = await inviteMember(owner, { email: `invited-${organisationId}@example.test`, role: 'organiser' });
 	await recordAudit(db(), owner, { action: 'score.changed', subjectType: 'score', subjectId: `secret-${organisationId}` });
-	const drawn = await seedDraw(owner, organiser, competition.id, event!.id, round!.id);
 	const judge = await addJudge(owner, competition.id, judgeFields);
 	const entry = await insertEntry(owner, { competitionId: competition.id, eventId: event!.id, roundId: round!.id }, distinctivePerson(), 99);
 	await savePanel(owner, round!.id, [{ judgeId: judge.id, role: 'head' }]);
@@ -97,6 +119,9 @@ async function newTenant(): Promise<Tenant> {
 	await inviteJudge(owner, judge.id);
 	const [code] = await db()<{ id: string }[]>`select id from judge_sign_in_code where judge_id = ${judge.id}`;
 	const [judgeInvitation] = await db()<{ id: string }[]>`select id from judge_invitation where judge_id = ${judge.id}`;
+	// After the panel is saved (it replaces the panel): the draw's encryption judge, registration's judge.
+	const drawn = await seedDraw(owner, organiser, competition.id, event!.id, round!.id);
+	const registration = await seedRegistration(owner, competition.id, round!.id, Number.parseInt(organisationId.slice(0, 6), 16) % 400);
 	return {
 		owner,
 		organiser,
@@ -111,7 +136,8 @@ async function newTenant(): Promise<Tenant> {
 		conflictId: conflict!.id!,
 		signInCodeId: code!.id,
 		judgeInvitationId: judgeInvitation!.id,
-		...drawn
+		...drawn,
+		...registration
 	};
 }
 
@@ -136,7 +162,13 @@ async function snapshot(tenant: Tenant) {
 		judgeInvitations: await db()`select id, accepted_at, accepted_by from judge_invitation where organisation_id = ${id} order by id`,
 		entries: await db()`select entry.id, entry.status, status_reason, screening_two_person from entry join competition c on c.id = entry.competition_id where entry.organisation_id = ${id} order by entry.id`,
 		decisions: await db()`select id, decision, counted from screening_decision where organisation_id = ${id} order by id`,
-		reasons: await db()`select text from screening_reason where organisation_id = ${id} order by position`
+		reasons: await db()`select text from screening_reason where organisation_id = ${id} order by position`,
+		registration: await settingsQueries.getRegistrationSettings(db(), id, tenant.competitionId),
+		teamSizes: await settingsQueries.listTeamSizes(db(), id, tenant.competitionId),
+		fields: await settingsQueries.listRegistrationFields(db(), id, tenant.competitionId),
+		registeredEntries: await db()`select id, status, status_reason, team_name, unit, extra from entry where organisation_id = ${id} order by id`,
+		entryMembers: await db()`select entry_id, position, name, active from entry_member where organisation_id = ${id} order by entry_id, position`,
+		attachments: await db()`select id, entry_id, field_key from attachment where organisation_id = ${id} order by id`
 	};
 }
 
@@ -475,6 +507,90 @@ const cases: Record<string, () => Promise<void>> = {
 	},
 	'screening/screening-queries.ts:replaceScreeningReasons': async () => {
 		await screening.replaceScreeningReasons(db(), A(), ['只属于 A']);
+	},
+	'registration/public-queries.ts:countEntriesByStatus': async () => {
+		expect(await publicQueries.countEntriesByStatus(db(), A(), b.competitionId)).toEqual({ submitted: 0, approved: 0, rejected: 0, waitlisted: 0, withdrawn: 0 });
+	},
+	'registration/attachment-queries.ts:insertAttachment': async () => {
+		await refused(attachmentQueries.insertAttachment(db(), A(), { competitionId: b.competitionId, fieldKey: 'photo', originalName: 'a.png', contentType: 'image/png', sizeBytes: 1, sha256: '1'.repeat(64), storageKey: `${A()}/into-b.png`, uploadedBy: a.owner.user.id }));
+	},
+	'registration/attachment-queries.ts:getAttachment': async () => {
+		expect(await attachmentQueries.getAttachment(db(), A(), b.attachmentId)).toBeUndefined();
+	},
+	'registration/attachment-queries.ts:listAttachmentNames': async () => {
+		expect(await attachmentQueries.listAttachmentNames(db(), A(), [b.attachmentId], b.owner.user.id)).toEqual([]);
+	},
+	'registration/attachment-queries.ts:isJudgeOfCompetition': async () => {
+		expect(await attachmentQueries.isJudgeOfCompetition(db(), b.owner.organisation.id, b.competitionId, b.owner.user.id)).toBe(true);
+		expect(await attachmentQueries.isJudgeOfCompetition(db(), A(), b.competitionId, b.owner.user.id)).toBe(false);
+	},
+	'registration/attachment-queries.ts:findClaimableAttachments': async () => {
+		expect(await attachmentQueries.findClaimableAttachments(db(), A(), b.competitionId, [b.attachmentId], null, null)).toEqual([]);
+	},
+	'registration/attachment-queries.ts:linkAttachments': async () => {
+		await attachmentQueries.linkAttachments(db(), A(), a.registeredEntryId, [b.attachmentId]);
+	},
+	'registration/settings-queries.ts:getRegistrationSettings': async () => {
+		expect(await settingsQueries.getRegistrationSettings(db(), A(), b.competitionId)).toBeUndefined();
+		expect(await settingsQueries.getRegistrationSettings(db(), A(), b.competitionId, true)).toBeUndefined();
+	},
+	'registration/settings-queries.ts:updateRegistrationSettings': async () => {
+		await settingsQueries.updateRegistrationSettings(db(), A(), b.competitionId, { registrationClosesAt: new Date(), allowMultipleEvents: false, privacyNotice: '被 A 改了', privacyNoticeVersion: 9, screeningTwoPerson: true });
+	},
+	'registration/settings-queries.ts:listTeamSizes': async () => {
+		expect(await settingsQueries.listTeamSizes(db(), A(), b.competitionId)).toEqual([]);
+	},
+	'registration/settings-queries.ts:updateTeamSize': async () => {
+		await settingsQueries.updateTeamSize(db(), A(), b.competitionId, { eventId: b.eventId, min: 7, max: 9 });
+	},
+	'registration/settings-queries.ts:listRegistrationFields': async () => {
+		expect(await settingsQueries.listRegistrationFields(db(), A(), b.competitionId)).toEqual([]);
+	},
+	'registration/settings-queries.ts:replaceRegistrationFields': async () => {
+		// Same key as B's field: the upsert must not reach B's row (the snapshot shows it unchanged); a new key is refused.
+		await settingsQueries.replaceRegistrationFields(db(), A(), b.competitionId, [{ key: 'photo', label: '被 A 改了', kind: 'text', options: [], required: true }]);
+		await refused(settingsQueries.replaceRegistrationFields(db(), A(), b.competitionId, [{ key: 'only_a', label: 'A 塞进 B', kind: 'text', options: [], required: false }]));
+	},
+	'registration/entry-queries.ts:lockRegistrationCompetition': async () => {
+		expect(await entryQueries.lockRegistrationCompetition(db(), A(), b.competitionId)).toBeUndefined();
+	},
+	'registration/entry-queries.ts:listRegistrationEvents': async () => {
+		expect(await entryQueries.listRegistrationEvents(db(), A(), b.competitionId)).toEqual([]);
+	},
+	'registration/entry-queries.ts:listExtraFieldDefinitions': async () => {
+		expect(await entryQueries.listExtraFieldDefinitions(db(), A(), b.competitionId)).toEqual([]);
+	},
+	'registration/entry-queries.ts:findActiveMembers': async () => {
+		const [member] = await db()<{ idNumberHash: string }[]>`select id_number_hash from entry_member where entry_id = ${b.registeredEntryId}`;
+		expect(await entryQueries.findActiveMembers(db(), A(), b.competitionId, [member!.idNumberHash, idNumberHash(entrant(1).idNumber)])).toEqual([]);
+	},
+	'registration/entry-queries.ts:countPlaces': async () => {
+		expect(await entryQueries.countPlaces(db(), A(), b.competitionId)).toEqual([]);
+	},
+	'registration/entry-queries.ts:insertEntries': async () => {
+		await refused(entryQueries.insertEntries(db(), A(), b.competitionId, { registrantId: null, source: 'import', consentVersion: null }, [{ eventId: b.eventId, teamName: null, unit: '单位', status: 'submitted', extra: {}, members: [] }]));
+	},
+	'registration/entry-queries.ts:insertMembers': async () => {
+		const member = { position: 5, name: 'A 塞进 B', gender: 'male' as const, idType: 'passport', idNumberCipher: 'x', idNumberHash: '2'.repeat(64), idNumberMasked: 'x', birthDate: null, phone: '13800000000', unit: '单位', trade: '', level: null };
+		await refused(entryQueries.insertMembers(db(), A(), b.competitionId, [{ entryId: b.registeredEntryId, eventId: b.eventId, members: [member] }]));
+	},
+	'registration/entry-queries.ts:getEntrySummary': async () => {
+		expect(await entryQueries.getEntrySummary(db(), A(), b.registeredEntryId)).toBeUndefined();
+		expect(await entryQueries.getEntrySummary(db(), A(), b.registeredEntryId, true)).toBeUndefined();
+	},
+	'registration/entry-queries.ts:replaceEntryContent': async () => {
+		await entryQueries.replaceEntryContent(db(), A(), b.registeredEntryId, { teamName: '被 A 改了', unit: '被 A 改了', extra: {} });
+	},
+	'registration/entry-queries.ts:setEntryStatus': async () => {
+		await entryQueries.setEntryStatus(db(), A(), [b.registeredEntryId], 'withdrawn', '被 A 撤回');
+	},
+	'registration/entry-queries.ts:listWaitlisted': async () => {
+		await db()`update entry set status = 'waitlisted' where id = ${a.registeredEntryId}`;
+		expect(await entryQueries.listWaitlisted(db(), A(), b.eventId, 10)).toEqual([]);
+		await db()`update entry set status = 'submitted' where id = ${a.registeredEntryId}`;
+	},
+	'registration/entry-queries.ts:listEntryPeople': async () => {
+		expect(await entryQueries.listEntryPeople(db(), A(), b.registeredEntryId)).toEqual([]);
 	}
 };
 

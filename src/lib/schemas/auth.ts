@@ -1,9 +1,18 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
+import { parseLogin } from '$lib/domain/identity/login';
 import { emailField, newPasswordField, passwordField, requiredText, slugField } from './fields';
 
+/** The sign-in form's login: an e-mail address or a mainland mobile number (field name `email`, kept for old forms). */
+export const loginField = z
+	.string({ error: () => m.validation_required() })
+	.trim()
+	.min(1, { error: () => m.validation_required() })
+	.max(254, { error: () => m.validation_too_long({ max: 254 }) })
+	.refine((value) => parseLogin(value) !== null, { error: () => m.registration_login_invalid() });
+
 export const signInSchema = z.object({
-	email: emailField,
+	email: loginField,
 	password: passwordField,
 	redirectTo: z.string().optional()
 });

@@ -25,7 +25,7 @@ describe('form schemas', () => {
 	it('speak English when the person chose it', () => {
 		setLocale('en', { reload: false });
 		expect(errorsOf(signInSchema.safeParse({ email: 'x', password: '' }))).toEqual({
-			email: 'Enter a valid e-mail address',
+			email: 'Enter an 11-digit mobile number or a valid e-mail address',
 			password: 'This field is required'
 		});
 		setLocale('zh-CN', { reload: false });

@@ -69,7 +69,11 @@ export type DomainErrorCode =
 	| 'screening_closed'
 	| 'screening_already_decided'
 	| 'screening_same_reviewer'
-	| 'screening_not_screenable';
+	| 'screening_not_screenable'
+	// Contestants register (phone first): accounts, attachments
+	| 'login_taken'
+	| 'attachment_too_large'
+	| 'attachment_type_refused';
 
 /**
  * Input that breaks a business rule in several places at once (a marking scheme, a round's data):

@@ -24,9 +24,12 @@ const PERMIT_PREFIXES = new Set(['810000', '820000', '830000']);
 
 const OLDEST_AGE_YEARS = 120;
 
-/** Spaces removed and letters upper-cased, as people type and paste numbers. */
+/**
+ * Spaces removed and letters upper-cased, as people type and paste numbers. Full-width digits and
+ * letters (１２３Ｘ, which Chinese input methods produce) become their ASCII forms (NFKC) first.
+ */
 export function normaliseIdNumber(raw: string): string {
-	return raw.replace(/[\s\u3000]/g, '').toUpperCase();
+	return raw.normalize('NFKC').replace(/[\s\u3000]/g, '').toUpperCase();
 }
 
 /** The GB 11643 check character of the first 17 digits. */

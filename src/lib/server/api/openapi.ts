@@ -19,6 +19,7 @@ import { drawPaths } from './openapi-draw';
 import { judgePaths } from './openapi-judges';
 import { importPaths } from './openapi-import';
 import { entryPaths } from './openapi-entries';
+import { registrationPaths } from './openapi-registration';
 
 const ok = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });
 
@@ -93,7 +94,7 @@ const organisationPaths: ZodOpenApiPathsObject = {
 	}
 };
 
-export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths];
+export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

@@ -1,4 +1,5 @@
 import type { UserRow } from './user-queries';
+import { maskPhone } from '$lib/domain/identity/id-number';
 import type { MemberRole } from '$lib/domain/membership/roles';
 
 export type { MemberRole };
@@ -17,5 +18,6 @@ export interface OrgActor extends Actor {
 }
 
 export function actorLabel(actor: Actor): string {
-	return `${actor.user.displayName} <${actor.user.email}>`;
+	// A phone-only contestant is named by the masked number: audit rows never hold a full phone.
+	return `${actor.user.displayName} <${actor.user.email ?? maskPhone(actor.user.phone ?? '')}>`;
 }

@@ -88,7 +88,7 @@ export async function revokeMemberApiTokens(
 export async function getApiTokenOwner(db: Db, tokenHash: string): Promise<ApiTokenOwnerRow | undefined> {
 	const [row] = await db<ApiTokenOwnerRow[]>`
 		select t.id as token_id, t.organisation_id, o.slug as organisation_slug, o.name as organisation_name, t.role as token_role, m.role,
-			u.id, u.email, u.display_name, u.locale, u.is_platform_admin
+			u.id, u.email, u.phone, u.display_name, u.locale, u.is_platform_admin
 		from api_token t
 		join organisation o on o.id = t.organisation_id
 		join app_user u on u.id = t.user_id

@@ -64,9 +64,9 @@ export async function authenticateApiToken(token: string, context: { ip: string 
 	const role = row?.role ? lowerRole(row.tokenRole, row.role) : null;
 	if (!row || !role || !MANAGER_ROLES.includes(role)) throw new DomainError('invalid_api_token');
 	await queries.touchApiToken(db(), row.tokenId, context.now);
-	const { id, email, displayName, locale, isPlatformAdmin } = row;
+	const { id, email, phone, displayName, locale, isPlatformAdmin } = row;
 	return {
-		user: { id, email, displayName, locale, isPlatformAdmin },
+		user: { id, email, phone, displayName, locale, isPlatformAdmin },
 		ip: context.ip,
 		requestId: context.requestId,
 		organisation: { id: row.organisationId, slug: row.organisationSlug, name: row.organisationName },

@@ -26,7 +26,7 @@ export async function createSession(db: Db, userId: string, now: Date): Promise<
 export async function validateSessionToken(db: Db, token: string, now: Date): Promise<SessionValidation> {
 	const sessionId = hashToken(token);
 	const [row] = await db<(UserRow & { sessionExpiresAt: Date; userId: string })[]>`
-		select s.expires_at as session_expires_at, s.user_id, u.id, u.email, u.display_name, u.locale, u.is_platform_admin
+		select s.expires_at as session_expires_at, s.user_id, u.id, u.email, u.phone, u.display_name, u.locale, u.is_platform_admin
 		from session s join app_user u on u.id = s.user_id
 		where s.id = ${sessionId}`;
 	if (!row) return { session: null, user: null, renewed: false };
@@ -40,8 +40,8 @@ export async function validateSessionToken(db: Db, token: string, now: Date): Pr
 		session.expiresAt = sessionExpiryFrom(now);
 		await db`update session set expires_at = ${session.expiresAt} where id = ${sessionId}`;
 	}
-	const { id, email, displayName, locale, isPlatformAdmin } = row;
-	return { session, user: { id, email, displayName, locale, isPlatformAdmin }, renewed };
+	const { id, email, phone, displayName, locale, isPlatformAdmin } = row;
+	return { session, user: { id, email, phone, displayName, locale, isPlatformAdmin }, renewed };
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {

@@ -12,14 +12,19 @@ import {
 import { getDummyPasswordHash, verifyPassword } from './password';
 import { createSession } from './session';
 import { countSignInAttempt, deleteThrottleState, lockThrottleKey, uncountSignInAttempt } from './throttle-queries';
-import { getUserByEmail, type UserRow } from './user-queries';
+import { getUserByLogin, type UserRow } from './user-queries';
+import { parseLogin } from '$lib/domain/identity/login';
 
 export interface SignInContext {
 	ip: string | null;
 	now: Date;
 }
 
-export const accountThrottleKey = (email: string) => `account:${email.trim().toLowerCase()}`;
+// The same login typed as "138 0013 8000" or "13800138000" is one account, and one throttle key.
+export const accountThrottleKey = (login: string) => {
+	const parsed = parseLogin(login);
+	return `account:${parsed && 'phone' in parsed ? parsed.phone : login.trim().toLowerCase()}`;
+};
 export const addressThrottleKey = (ip: string | null) => `ip:${ip ?? 'unknown'}`;
 
 interface CountedAttempt {
@@ -43,7 +48,9 @@ export async function signIn(
 		const verdict = judgeCountedAttempt(attempt.state, context.now, attempt.policy);
 		if (!verdict.allowed) throw lockedError(verdict.retryAfterSeconds * 1000);
 	}
-	const found = await getUserByEmail(db(), credentials.email.trim());
+	// `email` is the login field: an e-mail address, or a mainland mobile number (contestants).
+	const login = parseLogin(credentials.email);
+	const found = login ? await getUserByLogin(db(), login) : undefined;
 	const valid = await verifyPassword(found?.passwordHash ?? (await getDummyPasswordHash()), credentials.password);
 	if (!found || !valid) {
 		let delayMs = 0;

@@ -2,7 +2,10 @@ import type { Db } from '../db/client';
 
 export interface UserRow {
 	id: string;
-	email: string;
+	/** Null for a contestant who signed up with a mobile number only. */
+	email: string | null;
+	/** A mainland mobile number the person signs in with (contestants); null for most staff. */
+	phone: string | null;
 	displayName: string;
 	locale: 'zh-CN' | 'en' | null;
 	isPlatformAdmin: boolean;
@@ -14,8 +17,17 @@ export interface UserWithPasswordRow extends UserRow {
 
 export async function getUserByEmail(db: Db, email: string): Promise<UserWithPasswordRow | undefined> {
 	const [row] = await db<UserWithPasswordRow[]>`
-		select id, email, display_name, locale, is_platform_admin, password_hash
+		select id, email, phone, display_name, locale, is_platform_admin, password_hash
 		from app_user where lower(email) = lower(${email})`;
+	return row;
+}
+
+/** The account signing in with this login: a mainland mobile number, or else an e-mail address. */
+export async function getUserByLogin(db: Db, login: { phone: string } | { email: string }): Promise<UserWithPasswordRow | undefined> {
+	if ('email' in login) return getUserByEmail(db, login.email);
+	const [row] = await db<UserWithPasswordRow[]>`
+		select id, email, phone, display_name, locale, is_platform_admin, password_hash
+		from app_user where phone = ${login.phone}`;
 	return row;
 }
 
@@ -26,12 +38,12 @@ export async function getUserPasswordHash(db: Db, userId: string): Promise<strin
 
 export async function insertUser(
 	db: Db,
-	user: { email: string; displayName: string; passwordHash: string; locale: string | null; isPlatformAdmin: boolean }
+	user: { email: string | null; phone?: string | null; displayName: string; passwordHash: string; locale: string | null; isPlatformAdmin: boolean }
 ): Promise<UserRow> {
 	const [row] = await db<UserRow[]>`
-		insert into app_user (email, display_name, password_hash, locale, is_platform_admin)
-		values (${user.email.toLowerCase()}, ${user.displayName}, ${user.passwordHash}, ${user.locale}, ${user.isPlatformAdmin})
-		returning id, email, display_name, locale, is_platform_admin`;
+		insert into app_user (email, phone, display_name, password_hash, locale, is_platform_admin)
+		values (${user.email?.toLowerCase() ?? null}, ${user.phone ?? null}, ${user.displayName}, ${user.passwordHash}, ${user.locale}, ${user.isPlatformAdmin})
+		returning id, email, phone, display_name, locale, is_platform_admin`;
 	return row!;
 }
 

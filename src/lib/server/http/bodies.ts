@@ -11,6 +11,7 @@ export interface BodyProblem {
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
+
 export function mediaType(request: Request): string {
 	return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 }
@@ -43,6 +44,7 @@ export async function checkFormBody(request: Request): Promise<BodyProblem | nul
 	const type = mediaType(request);
 	if (!FORM_TYPES.includes(type)) return { status: 415, code: 'unsupported_media_type', message: m.http_form_media_type() };
 	try {
+		// The body is already held to its route's limit (limitBody), which fails with a 413.
 		await request.clone().formData();
 		return null;
 	} catch (error) {
@@ -71,15 +73,18 @@ export async function readJson(request: Request): Promise<{ ok: true; body: unkn
 }
 
 // Body sizes. adapter-node's BODY_SIZE_LIMIT (server.js sets 32M unless the operator chose) is the
-// ceiling; every route but the entries imports keeps the 512 KB it always had. A union's list of
-// 10,000 rows is about 1 MB as xlsx and 3 MB as JSON rows, so the imports may take 32 MB.
+// ceiling; every route keeps the 512 KB it always had except: the entries imports (a union's list of
+// 10,000 rows is about 1 MB as xlsx and 3 MB as JSON rows) and the registration forms, which carry
+// attachments (10 MB each, a few per entry).
 export const DEFAULT_BODY_LIMIT_BYTES = 512 * 1024;
 export const IMPORT_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 // The API's import takes JSON rows or the workbook; the organiser's page sends its upload (or pasted
 // rows) as multipart. Other bodies to these routes keep the default.
 const LARGE_BODY_ROUTES: Record<string, string[]> = {
 	'/api/v1/competitions/[id]/entries/import': ['application/json', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-	'/(app)/orgs/[org=slug]/competitions/[competition=uuid]/entries/import': ['multipart/form-data']
+	'/(app)/orgs/[org=slug]/competitions/[competition=uuid]/entries/import': ['multipart/form-data'],
+	'/(public)/c/[slug=slug]/register/[event=uuid]': ['multipart/form-data'],
+	'/(public)/my/entries/[entry=uuid]/edit': ['multipart/form-data']
 };
 
 export function bodyLimitFor(routeId: string | null, request: Request): number {

@@ -58,7 +58,11 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	screening_closed: { status: 409, message: () => m.screening_error_closed() },
 	screening_already_decided: { status: 409, message: () => m.screening_error_already_decided() },
 	screening_same_reviewer: { status: 409, message: () => m.screening_error_same_reviewer() },
-	screening_not_screenable: { status: 409, message: () => m.screening_error_not_screenable() }
+	screening_not_screenable: { status: 409, message: () => m.screening_error_not_screenable() },
+	// Contestants register (phone first): accounts, attachments
+	login_taken: { status: 409, message: () => m.registration_error_login_taken() },
+	attachment_too_large: { status: 413, message: (details) => m.registration_error_attachment_too_large({ megabytes: details.megabytes ?? 10 }) },
+	attachment_type_refused: { status: 415, message: () => m.registration_error_attachment_type() }
 };
 
 const BLOCKERS: Record<LifecycleBlocker, () => string> = {

@@ -23,7 +23,7 @@ export const guardFormBodies: Handle = async ({ event, resolve }) => {
 	error(problem.status, body);
 };
 
-/** Each route's body size (bodies.ts): the entries imports take large lists, everything else 512 KB. */
+/** Each route's body size (bodies.ts): the entries imports and the registration forms with attachments may be large, everything else 512 KB. */
 export const limitBodies: Handle = async ({ event, resolve }) => {
 	if (event.request.body) event.request = limitBody(event.request, bodyLimitFor(event.route.id, event.request));
 	return resolve(event);

@@ -100,7 +100,7 @@ export async function getInvitationForLink(token: string, now = new Date()) {
 export async function acceptInvitation(actor: Actor, token: string, now = new Date()): Promise<{ organisationSlug: string }> {
 	return db().begin(async (tx) => {
 		const invitation = await openInvitationForUpdate(tx, token, now);
-		if (!isInvitedAddress(invitation.email, actor.user.email)) throw new DomainError('invitation_wrong_account');
+		if (!actor.user.email || !isInvitedAddress(invitation.email, actor.user.email)) throw new DomainError('invitation_wrong_account');
 		await join(tx, actor, invitation, now, false);
 		return { organisationSlug: invitation.organisationSlug };
 	});

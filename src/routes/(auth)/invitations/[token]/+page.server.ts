@@ -23,7 +23,7 @@ export const load = (async ({ params, locals }) => {
 	return {
 		invitation,
 		signedInEmail: locals.user?.email ?? null,
-		isInvitedAccount: locals.user ? isInvitedAddress(invitation.email, locals.user.email) : false,
+		isInvitedAccount: locals.user?.email ? isInvitedAddress(invitation.email, locals.user.email) : false,
 		signInHref: routes.signIn(routes.invitation(token))
 	};
 }) satisfies PageServerLoad;
