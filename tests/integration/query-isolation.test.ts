@@ -190,6 +190,8 @@ beforeAll(async () => {
 	b = await newTenant();
 	aScreening = await newScreening(a);
 	bScreening = await newScreening(b);
+	// Made before B's snapshot, which lists every entry of B's.
+	await bEntry();
 	bBefore = await snapshot(b);
 });
 

@@ -67,7 +67,7 @@ describe('who may reach screening', () => {
 		for (const path of pages) expect((await get(path, cookie)).status, path).toBe(403);
 		const actions: [string, Record<string, string>][] = [
 			[`${pages[0]}?/decide`, { decision: 'approve', all: 'on', filter: '' }],
-			[`${pages[0]}?/twoPerson`, { twoPerson: 'on' }],
+			[`${pages[0]}?/twoPerson`, { rule: 'two_person', twoPerson: 'on' }],
 			[`${pages[1]}?/decide`, { decision: 'approve' }],
 			[`${pages[1]}?/reveal`, {}],
 			[`${pages[2]}?/save`, { reasons: '材料不全' }]
@@ -159,11 +159,19 @@ describe('a list of 5,000 entries', () => {
 		await db()`analyze entry`;
 		await db()`analyze entry_member`;
 		const filter = { eventId: events[1]!.id, status: 'submitted' as const };
-		const query = listEntriesPage(db(), big.organisation.id, competition.id, filter, { limit: 50, offset: 1000 });
-		const [plan] = await db()<{ queryPlan: unknown }[]>`explain (format json) ${query as never}`;
+		// The planner may rightly read a small table whole (other tests' rows make its choice vary), so the
+		// question asked is whether an index serves the page's filter and order: with sequential scans
+		// priced out, a query no index fits would still show one.
+		const [plan] = await db().begin(async (tx) => {
+			await tx`set local enable_seqscan = off`;
+			const query = listEntriesPage(tx, big.organisation.id, competition.id, filter, { limit: 50, offset: 1000 });
+			return tx<{ queryPlan: unknown }[]>`explain (format json) ${query as never}`;
+		});
 		const scans = nodesOf(plan).filter((node) => node['Relation Name'] === 'entry').map((node) => node['Node Type']);
 		expect(scans.length).toBeGreaterThan(0);
-		expect(scans.every((type) => /Index/.test(String(type)))).toBe(true);
+		// An index scan, or a bitmap heap scan fed by an index (what the planner picks once the table holds
+		// other tests' entries too): never a sequential read of the whole table.
+		expect(scans.filter((type) => !/Index|Bitmap Heap/.test(String(type)))).toEqual([]);
 		const list = await listEntries(big, competition.id, filter, 21);
 		expect(list.total).toBe(1667);
 		expect(list.entries).toHaveLength(50);

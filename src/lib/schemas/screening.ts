@@ -58,6 +58,7 @@ export const reasonsFormSchema = z
 	.transform(({ reasons }) => reasons.split('\n').map((line) => line.trim()).filter((line) => line !== ''))
 	.refine((reasons) => reasons.length <= 50 && reasons.every((reason) => reason.length <= 200), { error: () => m.screening_reasons_too_many(), path: ['reasons'] });
 
-export const twoPersonFormSchema = z.object({ twoPerson: checkboxField });
+// The hidden `rule` names the form: a post without it (a checkbox alone cannot be told from nothing) is refused.
+export const twoPersonFormSchema = z.object({ rule: z.literal('two_person', { error: () => m.validation_invalid() }), twoPerson: checkboxField });
 
 export const reasonsListSchema = z.array(requiredText(200)).max(50);
