@@ -1,6 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
 import { E2E_SECRET_KEY } from './tests/e2e/secret-key';
 
+// The test processes seed encrypted ID numbers with the server's key: set before any worker starts, so
+// whichever seeding runs first already uses it (the key is cached once loaded).
+process.env.JIANGXIN_SECRET_KEY = E2E_SECRET_KEY;
+
 // Ports of our own (not 4173/5173, which other processes on a shared machine may hold).
 const PORT = Number(process.env.E2E_PORT || 3197);
 const PG_PORT = Number(process.env.E2E_PG_PORT || 54331);
