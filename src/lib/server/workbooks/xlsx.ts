@@ -129,24 +129,52 @@ export function cellText(value: ExcelJS.CellValue): string {
  */
 export async function readFirstSheet(bytes: ArrayBuffer | Uint8Array): Promise<ReadRow[]> {
 	const buffer = bytes instanceof Uint8Array ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.from(bytes);
+	try {
+		return await streamFirstSheet(buffer);
+	} catch (streamError) {
+		// exceljs's streaming reader has failed now and then on a valid workbook (seen once in CI): read it
+		// whole before calling a file unreadable, so a good list is never refused.
+		try {
+			return await loadFirstSheet(buffer);
+		} catch {
+			throw new UnreadableWorkbookError(streamError);
+		}
+	}
+}
+
+function rowOf(rowNumber: number, values: ExcelJS.CellValue[]): ReadRow | null {
+	const cells: string[] = [];
+	for (let index = 1; index < values.length; index++) cells.push(cellText(values[index] ?? null).trim());
+	return cells.some((cell) => cell !== '') ? { rowNumber, cells } : null;
+}
+
+async function streamFirstSheet(buffer: Buffer): Promise<ReadRow[]> {
 	const rows: ReadRow[] = [];
 	let sheets = 0;
-	try {
-		const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
-		for await (const sheet of reader) {
-			// Only the first sheet is read; the rest (lists, instructions) are drained unread.
-			if (sheets++ > 0) continue;
-			for await (const row of sheet) {
-				const values = row.values as ExcelJS.CellValue[];
-				const cells: string[] = [];
-				for (let index = 1; index < values.length; index++) cells.push(cellText(values[index] ?? null).trim());
-				if (cells.some((cell) => cell !== '')) rows.push({ rowNumber: row.number, cells });
-			}
+	const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+	for await (const sheet of reader) {
+		const first = sheets++ === 0;
+		for await (const row of sheet) {
+			// Only the first sheet is kept; the rest (lists, instructions) are read through and dropped.
+			if (!first) continue;
+			const read = rowOf(row.number, row.values as ExcelJS.CellValue[]);
+			if (read) rows.push(read);
 		}
-	} catch (error) {
-		throw new UnreadableWorkbookError(error);
 	}
 	if (sheets === 0) throw new UnreadableWorkbookError();
+	return rows;
+}
+
+async function loadFirstSheet(buffer: Buffer): Promise<ReadRow[]> {
+	const workbook = new ExcelJS.Workbook();
+	await workbook.xlsx.load(buffer as never);
+	const sheet = workbook.worksheets[0];
+	if (!sheet) throw new UnreadableWorkbookError();
+	const rows: ReadRow[] = [];
+	sheet.eachRow((row, rowNumber) => {
+		const read = rowOf(rowNumber, row.values as ExcelJS.CellValue[]);
+		if (read) rows.push(read);
+	});
 	return rows;
 }
 
