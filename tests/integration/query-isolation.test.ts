@@ -31,7 +31,6 @@ import * as importQueries from '../../src/lib/server/registration/import-queries
 import { addEvent } from '../../src/lib/server/competitions/structure-service';
 import * as entryQueries from '../../src/lib/server/registration/entry-queries';
 import * as attachmentQueries from '../../src/lib/server/registration/attachment-queries';
-import * as publicQueries from '../../src/lib/server/registration/public-queries';
 import * as settingsQueries from '../../src/lib/server/registration/settings-queries';
 import { registerEntries, registerEntry } from '../../src/lib/server/registration/register';
 import { idNumberHash } from '../../src/lib/server/crypto/personal-data';
@@ -450,10 +449,6 @@ const cases: Record<string, () => Promise<void>> = {
 		expect(await importQueries.listEntriesForExport(db(), b.owner.organisation.id, competitionId, { masked: false })).toHaveLength(1);
 		expect(await importQueries.listEntriesForExport(db(), A(), competitionId, { masked: false })).toEqual([]);
 	},
-	'registration/import-queries.ts:countEntriesByStatus': async () => {
-		const { competitionId } = await bEntry();
-		expect(await importQueries.countEntriesByStatus(db(), A(), competitionId)).toEqual([]);
-	},
 	// Screening
 	'screening/entry-list-queries.ts:listEntriesPage': async () => {
 		expect(await entryList.listEntriesPage(db(), A(), bScreening.competitionId, {}, { limit: 50, offset: 0 })).toEqual([]);
@@ -509,9 +504,6 @@ const cases: Record<string, () => Promise<void>> = {
 	},
 	'screening/screening-queries.ts:replaceScreeningReasons': async () => {
 		await screening.replaceScreeningReasons(db(), A(), ['只属于 A']);
-	},
-	'registration/public-queries.ts:countEntriesByStatus': async () => {
-		expect(await publicQueries.countEntriesByStatus(db(), A(), b.competitionId)).toEqual({ submitted: 0, approved: 0, rejected: 0, waitlisted: 0, withdrawn: 0 });
 	},
 	'registration/attachment-queries.ts:insertAttachment': async () => {
 		await refused(attachmentQueries.insertAttachment(db(), A(), { competitionId: b.competitionId, fieldKey: 'photo', originalName: 'a.png', contentType: 'image/png', sizeBytes: 1, sha256: '1'.repeat(64), storageKey: `${A()}/into-b.png`, uploadedBy: a.owner.user.id }));

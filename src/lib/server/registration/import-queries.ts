@@ -69,9 +69,3 @@ export function listEntriesForExport(db: Db, organisationId: string, competition
 		order by ev.position, e.arrival, m.position`;
 }
 
-/** Entries per status, for the import page's counts. */
-export function countEntriesByStatus(db: Db, organisationId: string, competitionId: string): Promise<{ status: EntryStatus; count: number }[]> {
-	return db<{ status: EntryStatus; count: number }[]>`
-		select status, count(*)::int as count from entry
-		where organisation_id = ${organisationId} and competition_id = ${competitionId} group by status order by status`;
-}

@@ -1,6 +1,5 @@
 import type { Db } from '../db/client';
 import type { CompetitionStatus } from '$lib/domain/competition/lifecycle';
-import type { EntryStatus } from '$lib/domain/registration/places';
 
 /** What anyone may read of a competition that is past its draft. */
 export interface PublicCompetitionRow {
@@ -35,12 +34,3 @@ export async function findPublicCompetitionBySlug(db: Db, slug: string): Promise
 	return row;
 }
 
-/** Entries per status: the public funnel (申报 115 · 通过初审 87). Counts only, never people. */
-export async function countEntriesByStatus(db: Db, organisationId: string, competitionId: string): Promise<Record<EntryStatus, number>> {
-	const rows = await db<{ status: EntryStatus; count: number }[]>`
-		select status, count(*)::int as count from entry
-		where organisation_id = ${organisationId} and competition_id = ${competitionId} group by status`;
-	const counts: Record<EntryStatus, number> = { submitted: 0, approved: 0, rejected: 0, waitlisted: 0, withdrawn: 0 };
-	for (const row of rows) counts[row.status] = row.count;
-	return counts;
-}

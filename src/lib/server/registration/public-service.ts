@@ -3,7 +3,8 @@ import { DomainError } from '../domain-error';
 import { listLatestSchemes } from '../competitions/scheme-queries';
 import { listRoundsOfCompetition } from '../competitions/structure-queries';
 import { schemeInWords, type SchemeInWords } from '$lib/domain/registration/scheme-words';
-import { countEntriesByStatus, findPublicCompetitionBySlug, type PublicCompetitionRow } from './public-queries';
+import { findPublicCompetitionBySlug, type PublicCompetitionRow } from './public-queries';
+import { countEntriesByStatus } from '../screening/entry-list-queries';
 import { countPlaces, listExtraFieldDefinitions, listRegistrationEvents, type RegistrationEvent } from './entry-queries';
 import { registrationOpenFor } from './entry-checks';
 import type { ExtraFieldDefinition } from '$lib/domain/registration/extra-fields';
@@ -58,10 +59,10 @@ export async function loadPublicCompetition(slug: string, locale: 'zh-CN' | 'en'
 		})),
 		counts: {
 			// Everyone who applied and did not withdraw; "passed screening" are the approved ones.
-			applied: counts.submitted + counts.approved + counts.rejected + counts.waitlisted,
-			approved: counts.approved,
-			waitlisted: counts.waitlisted,
-			rejected: counts.rejected
+			applied: (counts.submitted ?? 0) + (counts.approved ?? 0) + (counts.rejected ?? 0) + (counts.waitlisted ?? 0),
+			approved: counts.approved ?? 0,
+			waitlisted: counts.waitlisted ?? 0,
+			rejected: counts.rejected ?? 0
 		},
 		registrationOpen: isRegistrationOpen(competition)
 	};

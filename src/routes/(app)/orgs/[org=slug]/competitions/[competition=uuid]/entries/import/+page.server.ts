@@ -7,7 +7,8 @@ import { getCompetitionOverview } from '$lib/server/competitions/competition-ser
 import { db } from '$lib/server/db/client';
 import { runAction } from '$lib/server/http/forms';
 import { pageLoad } from '$lib/server/http/pages';
-import { countEntriesByStatus } from '$lib/server/registration/import-queries';
+import { ENTRY_STATUSES } from '$lib/domain/registration/places';
+import { countEntriesByStatus } from '$lib/server/screening/entry-list-queries';
 import { importEntries, ImportRowsError } from '$lib/server/registration/import-service';
 import { tableFromWorkbook } from '$lib/server/registration/import-input';
 import { tableFromText, type RowProblem } from '$lib/server/registration/import-rows';
@@ -17,7 +18,8 @@ const manager = (event: RequestEvent) => requireMembership(event, event.params.o
 export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => {
 	const actor = await manager(event);
 	const { competition } = await getCompetitionOverview(actor, event.params.competition);
-	const counts = await countEntriesByStatus(db(), actor.organisation.id, competition.id);
+	const byStatus = await countEntriesByStatus(db(), actor.organisation.id, competition.id);
+	const counts = ENTRY_STATUSES.filter((status) => byStatus[status]).map((status) => ({ status, count: byStatus[status]! }));
 	return {
 		competition: { id: competition.id, title: competition.title, status: competition.status },
 		open: competition.status === 'registration' || competition.status === 'screening',
