@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages.js';
 import { requireMembership } from '$lib/server/auth/guards';
 import { MANAGER_ROLES } from '$lib/server/auth/roles';
-import { getCompetitionOverview } from '$lib/server/competitions/competition-service';
+import { getCompetition } from '$lib/server/competitions/competition-service';
 import { db } from '$lib/server/db/client';
 import { runAction } from '$lib/server/http/forms';
 import { pageLoad } from '$lib/server/http/pages';
@@ -17,7 +17,7 @@ const manager = (event: RequestEvent) => requireMembership(event, event.params.o
 
 export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => {
 	const actor = await manager(event);
-	const { competition } = await getCompetitionOverview(actor, event.params.competition);
+	const competition = await getCompetition(actor, event.params.competition);
 	const byStatus = await countEntriesByStatus(db(), actor.organisation.id, competition.id);
 	const counts = ENTRY_STATUSES.filter((status) => byStatus[status]).map((status) => ({ status, count: byStatus[status]! }));
 	return {
