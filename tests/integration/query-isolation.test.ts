@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -562,7 +562,7 @@ const cases: Record<string, () => Promise<void>> = {
 		expect(await entryQueries.countPlaces(db(), A(), b.competitionId)).toEqual([]);
 	},
 	'registration/entry-queries.ts:insertEntries': async () => {
-		await refused(entryQueries.insertEntries(db(), A(), b.competitionId, { registrantId: null, source: 'import', consentVersion: null }, [{ eventId: b.eventId, teamName: null, unit: '单位', status: 'submitted', extra: {}, members: [] }]));
+		await refused(entryQueries.insertEntries(db(), A(), b.competitionId, { registrantId: null, source: 'import', consentVersion: null }, [{ id: randomUUID(), eventId: b.eventId, teamName: null, unit: '单位', status: 'submitted', extra: {}, members: [] }]));
 	},
 	'registration/entry-queries.ts:insertMembers': async () => {
 		const member = { position: 5, name: 'A 塞进 B', gender: 'male' as const, idType: 'passport', idNumberCipher: 'x', idNumberHash: '2'.repeat(64), idNumberMasked: 'x', birthDate: null, phone: '13800000000', unit: '单位', trade: '', level: null };

@@ -69,6 +69,31 @@ describe('registering entries (the rules every way in shares)', () => {
 		expect(again[0]!.status).toBe('waitlisted');
 	});
 
+	it('keeps a long list in its order across write batches: waiting list, arrival and audit rows', async () => {
+		const { owner, competition, event } = await competitionWithEvent(1_100);
+		const list = Array.from({ length: 2_300 }, (_, index) => individualSubmission(event.id, index + 1));
+		const rows = await db().begin((tx) => registerEntries(tx, owner, owner.organisation.id, competition.id, organiserImport, list));
+		expect(rows).toHaveLength(2_300);
+		expect(rows.slice(0, 1_100).every((row) => row.status === 'submitted')).toBe(true);
+		expect(rows.slice(1_100).every((row) => row.status === 'waitlisted')).toBe(true);
+		const stored = await db()<{ id: string; name: string }[]>`
+			select e.id, m.name from entry e join entry_member m on m.entry_id = e.id where e.competition_id = ${competition.id} order by e.arrival`;
+		expect(stored.map((row) => row.id)).toEqual(rows.map((row) => row.id));
+		expect(stored.map((row) => row.name)).toEqual(list.map((submission) => submission.members[0]!.name));
+		const [audited] = await db()<{ count: number }[]>`select count(*)::int from audit_log where action = 'entry.registered' and subject_id = any(${rows.map((row) => row.id)}::text[])`;
+		expect(audited!.count).toBe(2_300);
+	});
+
+	it('writes nothing of a long list when a batch after the first fails', async () => {
+		const { owner, competition, event } = await competitionWithEvent();
+		const list = Array.from({ length: 1_500 }, (_, index) => individualSubmission(event.id, index + 1));
+		// A unit too long for the column fails the second batch in PostgreSQL, after the checks passed.
+		list[1_200]!.members[0]!.unit = '厂'.repeat(201);
+		await expect(db().begin((tx) => registerEntries(tx, owner, owner.organisation.id, competition.id, organiserImport, list))).rejects.toThrow();
+		const [counted] = await db()<{ count: number }[]>`select count(*)::int from entry where competition_id = ${competition.id}`;
+		expect(counted!.count).toBe(0);
+	});
+
 	it('checks team sizes, and lets a contestant register only while registration is open and with consent', async () => {
 		const { owner, competition, event } = await competitionWithEvent(null, 'team');
 		const tooSmall = await db()

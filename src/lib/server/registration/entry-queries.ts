@@ -40,6 +40,8 @@ export interface NewMember {
 }
 
 export interface NewEntry {
+	/** Made by the caller (crypto.randomUUID), so members can be sent with their entry. */
+	id: string;
 	eventId: string;
 	teamName: string | null;
 	unit: string;
@@ -94,7 +96,12 @@ export function countPlaces(db: Db, organisationId: string, competitionId: strin
 		from entry where organisation_id = ${organisationId} and competition_id = ${competitionId} group by event_id`;
 }
 
-/** Inserts entries and their members in two statements, whatever their number (imports of 10,000 rows). */
+/**
+ * Inserts entries (ids made by the caller) and their members. Both statements are sent without waiting
+ * for the first to finish: on one connection they run in order, while the caller prepares the next batch.
+ * The waiting list's order (`arrival`) follows the order of the list and of the calls. Only inside a
+ * transaction: on a pool the two statements could take two connections and the members arrive first.
+ */
 export async function insertEntries(
 	db: Db,
 	organisationId: string,
@@ -103,19 +110,20 @@ export async function insertEntries(
 	entries: NewEntry[]
 ): Promise<EntrySummaryRow[]> {
 	if (entries.length === 0) return [];
-	const rows = await db<EntrySummaryRow[]>`
-		insert into entry (organisation_id, competition_id, event_id, registrant_id, team_name, unit, status, source, extra, consented_at, consent_version)
-		select ${organisationId}, ${competitionId}, event_id, ${fields.registrantId}, team_name, unit, status, ${fields.source}, extra::jsonb,
+	const inserted = db<EntrySummaryRow[]>`
+		insert into entry (id, organisation_id, competition_id, event_id, registrant_id, team_name, unit, status, source, extra, consented_at, consent_version)
+		select id, ${organisationId}, ${competitionId}, event_id, ${fields.registrantId}, team_name, unit, status, ${fields.source}, extra::jsonb,
 			${fields.consentVersion === null ? null : db`now()`}, ${fields.consentVersion}
-		from unnest(${entries.map((entry) => entry.eventId)}::uuid[], ${entries.map((entry) => entry.teamName) as string[]}::text[],
+		from unnest(${entries.map((entry) => entry.id)}::uuid[], ${entries.map((entry) => entry.eventId)}::uuid[], ${entries.map((entry) => entry.teamName) as string[]}::text[],
 			${entries.map((entry) => entry.unit)}::text[], ${entries.map((entry) => entry.status)}::text[],
-			${entries.map((entry) => JSON.stringify(entry.extra))}::text[]) with ordinality as input(event_id, team_name, unit, status, extra, ordinal)
+			${entries.map((entry) => JSON.stringify(entry.extra))}::text[]) with ordinality as input(id, event_id, team_name, unit, status, extra, ordinal)
 		order by ordinal
-		returning id, event_id, status, status_reason, team_name, unit, created_at, arrival`;
-	// Identities follow the insert's order; RETURNING's order is not promised, so restore it.
-	rows.sort((first, second) => Number((first as unknown as { arrival: string }).arrival) - Number((second as unknown as { arrival: string }).arrival));
-	await insertMembers(db, organisationId, competitionId, rows.map((row, index) => ({ entryId: row.id, eventId: row.eventId, members: entries[index]!.members })));
-	return rows;
+		returning id, event_id, status, status_reason, team_name, unit, created_at`.execute();
+	const members = insertMembers(db, organisationId, competitionId, entries.map((entry) => ({ entryId: entry.id, eventId: entry.eventId, members: entry.members })));
+	const [rows] = await Promise.all([inserted, members]);
+	// RETURNING's order is not promised: answer in the order asked.
+	const byId = new Map(rows.map((row) => [row.id, row]));
+	return entries.map((entry) => byId.get(entry.id)!);
 }
 
 export async function insertMembers(db: Db, organisationId: string, competitionId: string, groups: { entryId: string; eventId: string; members: NewMember[] }[]): Promise<void> {

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import { m } from '$lib/paraglide/messages.js';
 import { maskIdNumber, maskPhone } from '$lib/domain/identity/id-number';
 import { attachmentIdsOf, type ExtraFieldDefinition } from '$lib/domain/registration/extra-fields';
@@ -111,23 +113,45 @@ export async function registerEntries(tx: Tx, actor: Actor, organisationId: stri
 	const context = await loadContext(tx, organisationId, competitionId, request);
 	const { shaped, hashes } = await checkSubmissions(tx, organisationId, context, request, submissions, null);
 	const places = new Map((await queries.countPlaces(tx, organisationId, competitionId)).map((row) => [row.eventId, row.taken]));
-	const newEntries = shaped.map((entry, index): queries.NewEntry => {
+	const statuses = shaped.map((entry) => {
 		const taken = places.get(entry.event.id) ?? 0;
 		const status = arrivalStatus(entry.event.capacity, taken);
 		if (status === 'submitted') places.set(entry.event.id, taken + 1);
-		return { eventId: entry.event.id, teamName: entry.teamName, unit: entry.unit, status, extra: entry.extra, members: toNewMembers(submissions[index]!, hashes[index]!) };
+		return status;
 	});
-	const rows = await queries.insertEntries(tx, organisationId, competitionId, { registrantId: request.registrantId, source: request.source, consentVersion: request.consentVersion }, newEntries).catch(raceLost);
+	// A long list is written in batches sent without waiting: PostgreSQL stores one batch while this
+	// process encrypts the next. One connection runs them in order, so arrival order is the list's.
+	const writes: Promise<queries.EntrySummaryRow[]>[] = [];
+	for (let start = 0; start < shaped.length; start += WRITE_BATCH) {
+		const indexes = shaped.slice(start, start + WRITE_BATCH).map((_, offset) => start + offset);
+		const newEntries = indexes.map((index): queries.NewEntry => {
+			const entry = shaped[index]!;
+			return { id: randomUUID(), eventId: entry.event.id, teamName: entry.teamName, unit: entry.unit, status: statuses[index]!, extra: entry.extra, members: toNewMembers(submissions[index]!, hashes[index]!) };
+		});
+		const batch = queries.insertEntries(tx, organisationId, competitionId, { registrantId: request.registrantId, source: request.source, consentVersion: request.consentVersion }, newEntries);
+		const audit = recordAuditBatch(tx, actor, newEntries.map((entry, offset) => registeredAudit(entry, submissions[indexes[offset]!]!, shaped[indexes[offset]!]!, request.source)), organisationId);
+		const written = Promise.all([batch, audit]).then(([rows]) => rows);
+		// Handled below, after the loop; until then a failure must not count as an unhandled rejection.
+		written.catch(() => {});
+		writes.push(written);
+		// Let the batch go out on the socket before encrypting the next one.
+		await setImmediate();
+	}
+	const rows = (await Promise.all(writes).catch(raceLost)).flat();
 	for (const [index, row] of rows.entries()) await linkAttachments(tx, organisationId, row.id, attachmentIdsOf(context.fields, shaped[index]!.extra));
-	const audit: AuditEntry[] = rows.map((row, index) => ({
+	return rows;
+}
+
+const WRITE_BATCH = 1000;
+
+function registeredAudit(entry: queries.NewEntry, submission: EntrySubmission, shaped: ShapedSubmission, source: queries.EntrySource): AuditEntry {
+	return {
 		action: 'entry.registered',
 		subjectType: 'entry',
-		subjectId: row.id,
-		subjectLabel: entryLabel(submissions[index]!, shaped[index]!.event.name),
-		after: { event: shaped[index]!.event.name, team: row.teamName, unit: row.unit, status: row.status, source: request.source, members: describeMembers(newEntries[index]!.members) }
-	}));
-	await recordAuditBatch(tx, actor, audit, organisationId);
-	return rows;
+		subjectId: entry.id,
+		subjectLabel: entryLabel(submission, shaped.event.name),
+		after: { event: shaped.event.name, team: entry.teamName, unit: entry.unit, status: entry.status, source, members: describeMembers(entry.members) }
+	};
 }
 
 /** One entry; problems keyed by field path (`members.0.idNumber`) as its form shows them. */
