@@ -50,6 +50,11 @@ test('the layout check notices a table that cuts off a column', async ({ page })
 	expect(problems.some((line) => line.includes('past its scroll box'))).toBe(true);
 });
 
+test('the sweeps refuse a page that answers 404 (a screenshot of it would check nothing)', async ({ page }) => {
+	await expect(openForSweep(page, '/c/no-such-competition')).rejects.toThrow(/no-such-competition answers/);
+	await openForSweep(page, '/login');
+});
+
 test('the API docs speak the reader’s language and wrap long patterns on a phone', async ({ page }) => {
 	await page.setViewportSize({ width: 390, height: 844 });
 	await signIn(page);
