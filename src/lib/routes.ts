@@ -45,7 +45,9 @@ export const routes = {
 	judgeHome: () => '/judge',
 	judgeSignIn: (code?: string) => (code ? `/judge/sign-in?code=${encodeURIComponent(code)}` : '/judge/sign-in'),
 	judgeRound: (roundId: string) => `/judge/rounds/${roundId}`,
-	judgeEntry: (roundId: string, entryId: string) => `/judge/rounds/${roundId}/entries/${entryId}`
+	judgeEntry: (roundId: string, entryId: string) => `/judge/rounds/${roundId}/entries/${entryId}`,
+	/** The draw of a round for its encryption judges (accounts that need not be members of the organisation). */
+	judgeDraw: (roundId: string) => `/judge/rounds/${roundId}/draw`
 };
 
 // A base that no real request has: a target is accepted only when resolving it keeps this origin.

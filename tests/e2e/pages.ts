@@ -1,5 +1,7 @@
-import { expect, type Page } from '@playwright/test';
-import { OWNER } from './fixtures';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { OWNER, signIn } from './fixtures';
+import { createContest } from './contest-steps';
+import { competitionIdOf, seedCompetitionStatus, seedEncryptionJudge, seedScreeningEntries } from './seed';
 
 // Every page a signed-in organiser reaches, for the accessibility and layout sweeps. The competition and
 // its scheme editor are the ones the journeys before have created (found from the list, not hard-coded).
@@ -13,43 +15,60 @@ export const SIGNED_IN_PAGES = [
 	{ name: 'screening-reasons', path: `/orgs/${OWNER.organisationSlug}/settings/screening-reasons` },
 	{ name: 'account', path: '/account' },
 	{ name: 'admin', path: '/admin/organisations' },
-	// The judge's own page: the owner is on no panel, so it shows the empty state.
+	// The judge's own page: the owner is the encryption judge of the sweeps' competition (ensureSweepCompetition).
 	{ name: 'judge-home', path: '/judge' },
 	{ name: 'my-entries', path: '/my/entries' },
 	// Last: the CSP sweep opens the docs' details after the loop.
 	{ name: 'api-docs', path: '/api/v1/docs' }
 ];
 
-/** The competition registration.e2e.ts opens for registration (it runs before the sweeps, by name). */
+/** The competition registration.e2e.ts opens for registration. */
 export const REGISTRATION_SLUG = 'e2e-register';
+
+/**
+ * The sweeps' own public competition, open for registration with a few entries: the sweeps make it
+ * themselves (ensureSweepCompetition), so they do not depend on which journeys ran before them.
+ */
+export const SWEEP_SLUG = 'sweep-public';
+const SWEEP_TITLE = '无障碍检查技能竞赛';
 
 export const SIGNED_OUT_PAGES = [
 	{ name: 'login', path: '/login' },
 	{ name: 'signup', path: `/signup/${OWNER.organisationSlug}` },
 	{ name: 'judge-sign-in', path: '/judge/sign-in' },
-	// Public pages (no sign-in): the competition registration.e2e.ts created, and its contestant sign-up.
-	{ name: 'public-competition', path: `/c/${REGISTRATION_SLUG}` },
-	{ name: 'contestant-signup', path: `/c/${REGISTRATION_SLUG}/signup` }
+	// Public pages (no sign-in): the sweeps' own competition (ensureSweepCompetition), and its contestant sign-up.
+	{ name: 'public-competition', path: `/c/${SWEEP_SLUG}` },
+	{ name: 'contestant-signup', path: `/c/${SWEEP_SLUG}/signup` }
 ];
 
-/** The first competition of the demo organisation and the scheme editor of its first round. */
+/** Creates the sweeps' public competition once (as the owner, in a page of its own) unless it exists. */
+export async function ensureSweepCompetition(browser: Browser): Promise<void> {
+	const page = await browser.newPage({ locale: 'zh-CN' });
+	try {
+		if ((await page.request.get(`/c/${SWEEP_SLUG}`)).status() !== 404) return;
+		await signIn(page);
+		await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'zh-CN', url: new URL(page.url()).origin }]);
+		const competitionId = competitionIdOf(await createContest(page, SWEEP_TITLE, SWEEP_SLUG, '钳工'));
+		await seedScreeningEntries(competitionId, 3);
+		await seedEncryptionJudge(competitionId, OWNER.email);
+		await seedCompetitionStatus(competitionId, 'registration');
+	} finally {
+		await page.close();
+	}
+}
+
+/** Opens a page for a sweep and fails when it is not there (a screenshot of a 404 checks nothing). */
+export async function openForSweep(page: Page, path: string): Promise<void> {
+	const response = await page.goto(path);
+	expect(response?.status() ?? 0, `${path} answers`).toBeLessThan(400);
+}
+
+/** The sweeps' competition and the scheme editor of its first round. */
 export async function competitionPages(page: Page): Promise<{ name: string; path: string }[]> {
 	await page.goto(`/orgs/${OWNER.organisationSlug}/competitions`);
-	const first = page.getByTestId('competition-list').locator('a').first();
-	if ((await first.count()) === 0) {
-		// Run alone (not after the other journeys): make one from the skills-contest template.
-		const form = page.locator('form[action="?/create"]');
-		await form.locator('select[name="kind"]').selectOption('skills_contest');
-		await form.locator('input[name="title"]').fill('无障碍检查技能竞赛');
-		await form.locator('input[name="slug"]').fill('a11y-sweep');
-		await form.locator('select[name="template"]').selectOption('skills_contest');
-		await form.locator('input[name="eventName"]').fill('钳工');
-		await form.locator('button[type="submit"]').last().click();
-		await expect(page).toHaveURL(/\/competitions\/[0-9a-f-]{36}$/);
-		await page.goto(`/orgs/${OWNER.organisationSlug}/competitions`);
-	}
-	await expect(first).toBeVisible();
-	const competition = (await first.getAttribute('href'))!;
+	const own = page.getByTestId('competition-list').getByRole('link', { name: SWEEP_TITLE }).first();
+	await expect(own, 'the sweeps make their own competition first (ensureSweepCompetition)').toBeVisible();
+	const competition = (await own.getAttribute('href'))!;
 	await page.goto(competition);
 	const scheme = page.locator('a[href$="/scheme"]').first();
 	await expect(scheme).toBeAttached();
@@ -60,14 +79,16 @@ export async function competitionPages(page: Page): Promise<{ name: string; path
 	];
 }
 
-/** Registration (issue 14): the organiser's settings, and the form of the competition registration.e2e.ts opened. */
+/** Registration (issue 14): the organiser's settings, and the form of the sweeps' public competition. */
 export async function registrationPages(page: Page): Promise<{ name: string; path: string }[]> {
 	const [competition] = await competitionPages(page);
-	const pages = [{ name: 'registration-settings', path: `${competition!.path}/registration` }];
-	const open = await page.goto(`/c/${REGISTRATION_SLUG}`);
+	await openForSweep(page, `/c/${SWEEP_SLUG}`);
 	const register = page.getByTestId('register-link').first();
-	if (open?.ok() && (await register.count()) > 0) pages.push({ name: 'registration-form', path: (await register.getAttribute('href'))! });
-	return pages;
+	await expect(register, 'the sweeps’ competition is open for registration').toBeAttached();
+	return [
+		{ name: 'registration-settings', path: `${competition!.path}/registration` },
+		{ name: 'registration-form', path: (await register.getAttribute('href'))! }
+	];
 }
 
 /** The draw (issue 14) of that competition: the overview, its first round's stages and printable sheets. */
@@ -84,24 +105,33 @@ export async function drawPages(page: Page): Promise<{ name: string; path: strin
 	];
 }
 
-/** Judges (issue 14) of that competition: roster, printable sign-in cards, the first round's panel and conflicts. */
+/**
+ * Judges (issue 14) of that competition: roster, printable sign-in cards, the first round's panel and
+ * conflicts; and that round as its encryption judge (the owner) sees it under /judge, with its draw.
+ */
 export async function judgePages(page: Page): Promise<{ name: string; path: string }[]> {
 	const [competition, scheme] = await competitionPages(page);
 	const roundId = /\/rounds\/([0-9a-f-]{36})\//.exec(scheme!.path)![1];
 	return [
 		{ name: 'judges', path: `${competition!.path}/judges` },
 		{ name: 'judge-cards', path: `${competition!.path}/judges/cards` },
-		{ name: 'judge-panel', path: `${competition!.path}/judges/rounds/${roundId}` }
+		{ name: 'judge-panel', path: `${competition!.path}/judges/rounds/${roundId}` },
+		{ name: 'judge-round', path: `/judge/rounds/${roundId}` },
+		{ name: 'judge-draw', path: `/judge/rounds/${roundId}/draw` }
 	];
 }
 
-/** Entries (issue 14) of that competition: the list, an entry when there is one (the screening journey seeds some), the union-list import. */
+/** Entries (issue 14) of that competition: the list, an entry (the sweep seeds three), the union-list import. */
 export async function entryPages(page: Page): Promise<{ name: string; path: string }[]> {
 	const [competition] = await competitionPages(page);
 	await page.goto(`${competition!.path}/entries`);
 	const entry = page.locator('a[href*="/entries/"]:not([href$="/import"])').first();
-	const entryPage = (await entry.count()) > 0 ? [{ name: 'entry', path: (await entry.getAttribute('href'))! }] : [];
-	return [{ name: 'entries', path: `${competition!.path}/entries` }, ...entryPage, { name: 'entries-import', path: `${competition!.path}/entries/import` }];
+	await expect(entry, 'the sweeps’ competition has entries').toBeAttached();
+	return [
+		{ name: 'entries', path: `${competition!.path}/entries` },
+		{ name: 'entry', path: (await entry.getAttribute('href'))! },
+		{ name: 'entries-import', path: `${competition!.path}/entries/import` }
+	];
 }
 
 /**

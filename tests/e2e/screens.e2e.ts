@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './fixtures';
 import { layoutProblems } from './layout-check';
-import { competitionPages, FEATURE_PAGE_GROUPS, SIGNED_IN_PAGES, SIGNED_OUT_PAGES } from './pages';
+import { competitionPages, ensureSweepCompetition, FEATURE_PAGE_GROUPS, openForSweep, SIGNED_IN_PAGES, SIGNED_OUT_PAGES } from './pages';
 
 // Screenshots for people to look at (tests/e2e/screenshots/), at the sizes our users hold —
 // contestants on phones, judges on tablets, organisers at desks — in both languages. Each page fails
@@ -30,6 +30,11 @@ async function check(page: Page, shot: string, what: string) {
 	expect.soft(await layoutProblems(page), `${what}: layout problems`).toEqual([]);
 }
 
+test.beforeAll(async ({ browser }) => {
+	test.setTimeout(120_000);
+	await ensureSweepCompetition(browser);
+});
+
 test('the layout check notices a table that cuts off a column', async ({ page }) => {
 	await page.setViewportSize({ width: 390, height: 844 });
 	await page.goto('/login');
@@ -43,6 +48,11 @@ test('the layout check notices a table that cuts off a column', async ({ page })
 	const problems = await layoutProblems(page);
 	expect(problems.some((line) => line.includes('is cut off'))).toBe(true);
 	expect(problems.some((line) => line.includes('past its scroll box'))).toBe(true);
+});
+
+test('the sweeps refuse a page that answers 404 (a screenshot of it would check nothing)', async ({ page }) => {
+	await expect(openForSweep(page, '/c/no-such-competition')).rejects.toThrow(/no-such-competition answers/);
+	await openForSweep(page, '/login');
 });
 
 test('the API docs speak the reader’s language and wrap long patterns on a phone', async ({ page }) => {
@@ -66,13 +76,13 @@ for (const size of SIZES)
 			const shot = (name: string) => `${size.name}-${locale}-${name}`;
 			await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: test.info().project.use.baseURL! }]);
 			for (const target of SIGNED_OUT_PAGES) {
-				await page.goto(target.path);
+				await openForSweep(page, target.path);
 				await check(page, shot(target.name), `${target.name} on a ${size.name} (${locale})`);
 			}
 			await signIn(page);
 			await chooseLanguage(page, locale);
 			for (const target of [...SIGNED_IN_PAGES, ...(await competitionPages(page))]) {
-				await page.goto(target.path);
+				await openForSweep(page, target.path);
 				await expect(page.locator('html')).toHaveAttribute('lang', locale);
 				await check(page, shot(target.name), `${target.name} on a ${size.name} (${locale})`);
 			}
@@ -88,7 +98,7 @@ for (const group of FEATURE_PAGE_GROUPS)
 				await signIn(page);
 				await chooseLanguage(page, locale);
 				for (const target of await group.pages(page)) {
-					await page.goto(target.path);
+					await openForSweep(page, target.path);
 					await expect(page.locator('html')).toHaveAttribute('lang', locale);
 					await check(page, `${size.name}-${locale}-${target.name}`, `${target.name} on a ${size.name} (${locale})`);
 				}

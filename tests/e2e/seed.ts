@@ -96,3 +96,22 @@ export async function seedEntryDecision(registrantPhone: string, status: 'approv
 		await sql.end();
 	}
 }
+
+/**
+ * Puts the person with this e-mail on the panel of the competition's first round as its encryption
+ * judge (a judge linked to their account), so the judge's own pages of that round can be opened.
+ */
+export async function seedEncryptionJudge(competitionId: string, email: string): Promise<void> {
+	const sql = postgres(url, { max: 1, onnotice: () => {} });
+	try {
+		const [round] = await sql<{ id: string; organisationId: string }[]>`
+			select r.id, r.organisation_id as "organisationId" from round r join event e on e.id = r.event_id
+			where e.competition_id = ${competitionId} order by e.position, r.position limit 1`;
+		const [judge] = await sql<{ id: string }[]>`
+			insert into judge (organisation_id, competition_id, user_id, name)
+			values (${round!.organisationId}, ${competitionId}, (select id from app_user where email = ${email}), '加密裁判') returning id`;
+		await sql`insert into panel_member (organisation_id, round_id, judge_id, role) values (${round!.organisationId}, ${round!.id}, ${judge!.id}, 'encryption')`;
+	} finally {
+		await sql.end();
+	}
+}

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { OWNER, signIn } from './fixtures';
-import { competitionPages, FEATURE_PAGE_GROUPS, SIGNED_IN_PAGES, SIGNED_OUT_PAGES } from './pages';
+import { competitionPages, ensureSweepCompetition, FEATURE_PAGE_GROUPS, openForSweep, SIGNED_IN_PAGES, SIGNED_OUT_PAGES } from './pages';
 
 // Named to run after the journeys (files run in name order, one worker): it audits the competitions
 // they created and what it adds itself (an API token) cannot upset their counts.
@@ -25,6 +25,11 @@ async function blockingViolations(page: Page, name: string): Promise<string[]> {
 async function audit(page: Page, name: string) {
 	expect(await blockingViolations(page, name), `axe: serious or critical violations on ${name}`).toEqual([]);
 }
+
+test.beforeAll(async ({ browser }) => {
+	test.setTimeout(120_000);
+	await ensureSweepCompetition(browser);
+});
 
 test('the sweep fails on a serious violation (pale text, as text-stone-400 was)', async ({ page }) => {
 	await page.goto('/login');
@@ -59,21 +64,21 @@ for (const size of SIZES) {
 
 		for (const target of SIGNED_OUT_PAGES)
 			test(`${target.name} (signed out)`, async ({ page }) => {
-				await page.goto(target.path);
+				await openForSweep(page, target.path);
 				await audit(page, `${target.name} (${size.name})`);
 			});
 
 		for (const target of SIGNED_IN_PAGES)
 			test(target.name, async ({ page }) => {
 				await signIn(page);
-				await page.goto(target.path);
+				await openForSweep(page, target.path);
 				await audit(page, `${target.name} (${size.name})`);
 			});
 
 		test('a competition and the scheme editor of its first round', async ({ page }) => {
 			await signIn(page);
 			for (const target of await competitionPages(page)) {
-				await page.goto(target.path);
+				await openForSweep(page, target.path);
 				await page.waitForLoadState('networkidle');
 				await audit(page, `${target.name} (${size.name})`);
 			}
@@ -84,7 +89,7 @@ for (const size of SIZES) {
 				test.setTimeout(240_000);
 				await signIn(page);
 				for (const target of await group.pages(page)) {
-					await page.goto(target.path);
+					await openForSweep(page, target.path);
 					await page.waitForLoadState('networkidle');
 					await audit(page, `${target.name} (${size.name})`);
 				}

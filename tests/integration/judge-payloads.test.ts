@@ -57,6 +57,8 @@ async function walk(round: JudgeRound, cookie: string): Promise<{ visited: Set<s
 	for (const suffix of ['', '/__data.json']) {
 		await fetchText('/judge', `/judge${suffix}`);
 		await fetchText('/judge/rounds/[round]', `/judge/rounds/${round.roundId}${suffix}`);
+		// The draw as the round's encryption judge sees it before opening the sealed decoding table.
+		await fetchText('/judge/rounds/[round]/draw', `/judge/rounds/${round.roundId}/draw${suffix}`);
 	}
 	await fetchText('/judge/sign-in', '/judge/sign-in');
 	for (const entry of round.entries) await fetchText('/judge/rounds/[round]/entries/[entry]', `/judge/rounds/${round.roundId}/entries/${entry.id}`);
@@ -67,6 +69,9 @@ async function walk(round: JudgeRound, cookie: string): Promise<{ visited: Set<s
 		headers: { origin: inject('appUrl'), accept: 'application/json', 'x-sveltekit-action': 'true' }
 	});
 	expect(declared.status).toBe(200);
+	// The judges' JSON interface for withdrawing a conflict of their own: an error answer, for an id that is none.
+	const withdrawn = await fetchText('/judge/rounds/[round]/conflicts/[conflict]', `/judge/rounds/${round.roundId}/conflicts/${crypto.randomUUID()}`, { method: 'DELETE' });
+	expect(withdrawn.status).toBe(404);
 
 	const socket: Client = io(inject('appUrl'), { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
 	sockets.push(socket);
@@ -90,7 +95,7 @@ const leaks = (payloads: [string, string][], secrets: string[]) =>
 
 describe('what judges receive for a blind round', () => {
 	it('walks every judge-facing route', () => {
-		expect(judgeRoutePatterns()).toEqual(['/judge', '/judge/rounds/[round]', '/judge/rounds/[round]/entries/[entry]', '/judge/sign-in']);
+		expect(judgeRoutePatterns()).toEqual(['/judge', '/judge/rounds/[round]', '/judge/rounds/[round]/conflicts/[conflict]', '/judge/rounds/[round]/draw', '/judge/rounds/[round]/entries/[entry]', '/judge/sign-in']);
 	});
 
 	it('carries numbers only: no name, unit, phone or ID number of any contestant', async () => {
@@ -104,6 +109,7 @@ describe('what judges receive for a blind round', () => {
 		// And the numbers are there: the walk looked at real answers, not error pages.
 		const roundPage = payloads.find(([where]) => where === `/judge/rounds/${round.roundId}`)![1];
 		for (const entry of round.entries) expect(roundPage).toContain(String(entry.number));
+		expect(payloads.find(([where]) => where === `/judge/rounds/${round.roundId}/draw`)![1]).toContain('data-testid="stage-1"');
 		expect(roundPage).toContain('data-testid="stood-aside"');
 		expect(payloads.filter(([where, text]) => where.startsWith('socket') && text.includes('"ok":true'))).toHaveLength(2);
 	});

@@ -279,8 +279,18 @@ describe('my entries', () => {
 		await postMultipart(registerPath(competition.slug, eventId), entryForm(eventId, 91), first.cookie);
 		await postMultipart(registerPath(competition.slug, eventId), entryForm(eventId, 92), second.cookie);
 		const [mine] = await db()<{ id: string }[]>`select id from entry where registrant_id = ${first.user.id}`;
-		const withdraw = await postForm('/my/entries?/withdraw', { entryId: mine!.id }, first.cookie);
+		// A reason too long is refused at its field, with what was typed kept, and nothing withdrawn.
+		const tooLong = await postForm('/my/entries?/withdraw', { entryId: mine!.id, reason: `不想参加了${'啊'.repeat(1000)}` }, first.cookie);
+		expect(tooLong.status).toBe(400);
+		const refused = await tooLong.text();
+		expect(refused).toMatch(new RegExp(`<p id="withdraw-reason-error-${mine!.id}"[^>]*role="alert"[^>]*>[^<]+</p>`));
+		expect(refused).toMatch(new RegExp(`<textarea[^>]*id="withdraw-reason-${mine!.id}"[^>]*aria-invalid="true"`));
+		expect(refused).toContain('不想参加了啊啊');
+		expect((await db()<{ status: string }[]>`select status from entry where id = ${mine!.id}`)[0]!.status).toBe('submitted');
+		const withdraw = await postForm('/my/entries?/withdraw', { entryId: mine!.id, reason: '单位临时有任务，不能参加' }, first.cookie);
 		expect(withdraw.status).toBe(200);
+		const [reason] = await db()<{ statusReason: string }[]>`select status_reason from entry where id = ${mine!.id}`;
+		expect(reason!.statusReason).toBe('单位临时有任务，不能参加');
 		const statuses = await db()<{ registrantId: string; status: string }[]>`select registrant_id, status from entry where competition_id = ${competition.id}`;
 		expect(statuses.find((row) => row.registrantId === first.user.id)!.status).toBe('withdrawn');
 		expect(statuses.find((row) => row.registrantId === second.user.id)!.status).toBe('submitted');

@@ -73,7 +73,10 @@ export type DomainErrorCode =
 	// Contestants register (phone first): accounts, attachments
 	| 'login_taken'
 	| 'attachment_too_large'
-	| 'attachment_type_refused';
+	| 'attachment_type_refused'
+	// Issue 14 follow-ups: a reconsidered rejection needs a free place; judges withdraw their own conflicts
+	| 'screening_event_full'
+	| 'conflict_not_yours';
 
 /**
  * Input that breaks a business rule in several places at once (a marking scheme, a round's data):

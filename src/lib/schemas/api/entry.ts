@@ -57,7 +57,7 @@ export const entryDetailSchema = z
 
 export const registeredEntrySchema = z.object({ id: z.uuid(), eventId: z.uuid(), status: z.enum(ENTRY_STATUSES) }).meta({ id: 'RegisteredEntry' });
 
-const problems = ['not_found', 'already_decided', 'same_reviewer', 'reason_required', 'not_screenable'] as const;
+const problems = ['not_found', 'already_decided', 'same_reviewer', 'reason_required', 'not_screenable', 'event_full'] as const;
 export const decisionSummarySchema = z
 	.object({
 		approved: z.array(z.uuid()),

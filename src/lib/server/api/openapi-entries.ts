@@ -37,7 +37,7 @@ export const entryPaths: ZodOpenApiPathsObject = {
 			operationId: 'decideEntries',
 			tags,
 			summary: 'Approve or reject several entries at once: the given `entryIds`, or `all` entries matching `filter`',
-			description: 'Entries the decision cannot apply to (already decided, withdrawn, already approved by this reviewer under the two-person rule) are skipped and listed. Rejecting needs a `reason`.',
+			description: 'Entries the decision cannot apply to (already decided, withdrawn, already approved by this reviewer under the two-person rule, a rejected entry approved again while its event is full: `event_full`) are skipped and listed. Rejecting needs a `reason`.',
 			requestParams: byId,
 			requestBody: body(bulkDecisionBodySchema),
 			responses: { '200': ok('What changed and what was skipped', decisionSummarySchema), ...errorResponses, ...conflict }

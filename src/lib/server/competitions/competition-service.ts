@@ -155,6 +155,17 @@ export async function stepBackCompetition(actor: OrgActor, id: string, to: Compe
 }
 
 /** Everything the competition page shows: details, events with rounds and their schemes, next step. */
+/** The competition with its events and their rounds only: for pages that list rounds (no schemes, no lifecycle readiness). */
+export async function getCompetitionRounds(actor: OrgActor, id: string) {
+	requireRole(actor, MANAGER_ROLES);
+	const [competition, events, rounds] = await Promise.all([
+		loadCompetition(db(), actor, id),
+		listEvents(db(), actor.organisation.id, id),
+		listRoundsOfCompetition(db(), actor.organisation.id, id)
+	]);
+	return { competition, events: events.map((event) => ({ ...event, rounds: rounds.filter((round) => round.eventId === event.id) })) };
+}
+
 export async function getCompetitionOverview(actor: OrgActor, id: string) {
 	requireRole(actor, MANAGER_ROLES);
 	const [competition, events] = await Promise.all([loadCompetition(db(), actor, id), loadStructure(db(), actor, id)]);

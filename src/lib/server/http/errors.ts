@@ -62,7 +62,10 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	// Contestants register (phone first): accounts, attachments
 	login_taken: { status: 409, message: () => m.registration_error_login_taken() },
 	attachment_too_large: { status: 413, message: (details) => m.registration_error_attachment_too_large({ megabytes: details.megabytes ?? 10 }) },
-	attachment_type_refused: { status: 415, message: () => m.registration_error_attachment_type() }
+	attachment_type_refused: { status: 415, message: () => m.registration_error_attachment_type() },
+	// Issue 14 follow-ups: a reconsidered rejection needs a free place; judges withdraw their own conflicts
+	screening_event_full: { status: 409, message: () => m.screening_error_event_full() },
+	conflict_not_yours: { status: 403, message: () => m.judges_error_conflict_not_yours() }
 };
 
 const BLOCKERS: Record<LifecycleBlocker, () => string> = {

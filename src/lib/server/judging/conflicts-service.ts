@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit-log';
 import { loadRound, requireNotClosed, loadCompetition } from '../competitions/guards';
 import type { ConflictKind } from '$lib/domain/conflicts/conflicts';
 import { getJudge } from './judge-queries';
-import { deleteConflict, getConflict, insertConflict, listRoundEntries } from './conflict-queries';
+import { deleteConflict, getConflict, insertConflict, listDeclaredConflictsOfRound, listRoundEntries, type DeclaredConflictRow } from './conflict-queries';
 import { conflictsOfRound, type ConflictView } from './conflicts';
 import { listSeatsOfUserInRound } from './seat-queries';
 
@@ -73,15 +73,41 @@ export async function declareOwnConflict(actor: Actor, roundId: string, input: O
 	});
 }
 
-/** Withdraws a declared conflict (automatic same-unit conflicts cannot be withdrawn). */
+/** An organiser withdraws a declared conflict (automatic same-unit conflicts cannot be withdrawn). */
 export async function removeConflict(actor: OrgActor, conflictId: string): Promise<void> {
 	requireRole(actor, MANAGER_ROLES);
 	await db().begin(async (tx) => {
 		const conflict = await getConflict(tx, actor.organisation.id, conflictId);
 		if (!conflict) throw new DomainError('not_found');
-		const judge = await getJudge(tx, actor.organisation.id, conflict.judgeId);
-		await deleteConflict(tx, actor.organisation.id, conflictId);
-		const { judgeId, entryId, kind, note } = conflict;
-		await recordAudit(tx, actor, { action: 'conflict.removed', subjectType: 'judge_conflict', subjectId: conflictId, subjectLabel: judge?.name ?? judgeId, before: { judgeId, entryId, kind, note } });
+		await withdraw(tx, actor, actor.organisation.id, conflict);
 	});
+}
+
+/**
+ * A judge on the round's panel withdraws a conflict they declared themselves; never one an organiser
+ * declared for them (403), nor another judge's (404).
+ */
+export async function withdrawOwnConflict(actor: Actor, roundId: string, conflictId: string): Promise<void> {
+	await db().begin(async (tx) => {
+		const [seat] = await listSeatsOfUserInRound(tx, actor.user.id, roundId);
+		if (!seat) throw new DomainError('not_on_panel');
+		const conflict = (await listDeclaredConflictsOfRound(tx, seat.organisationId, roundId)).find((row) => row.id === conflictId && row.judgeId === seat.judgeId);
+		if (!conflict) throw new DomainError('not_found');
+		if (!conflict.declaredByJudge || conflict.declaredBy !== actor.user.id) throw new DomainError('conflict_not_yours');
+		await withdraw(tx, actor, seat.organisationId, conflict);
+	});
+}
+
+async function withdraw(tx: Db, actor: Actor, organisationId: string, conflict: DeclaredConflictRow): Promise<void> {
+	const judge = await getJudge(tx, organisationId, conflict.judgeId);
+	await deleteConflict(tx, organisationId, conflict.id);
+	const { judgeId, entryId, kind, note } = conflict;
+	await recordAudit(tx, actor, { action: 'conflict.removed', subjectType: 'judge_conflict', subjectId: conflict.id, subjectLabel: judge?.name ?? judgeId, before: { judgeId, entryId, kind, note } }, organisationId);
+}
+
+/** The conflicts a judge declared themselves in a round: the ones they may withdraw. */
+export async function listOwnConflicts(actor: Actor, roundId: string): Promise<DeclaredConflictRow[]> {
+	const [seat] = await listSeatsOfUserInRound(db(), actor.user.id, roundId);
+	if (!seat) throw new DomainError('not_on_panel');
+	return (await listDeclaredConflictsOfRound(db(), seat.organisationId, roundId)).filter((row) => row.judgeId === seat.judgeId && row.declaredByJudge && row.declaredBy === actor.user.id);
 }

@@ -6,6 +6,7 @@ import { DomainError } from '../domain-error';
 import { describeDomainError } from '../http/errors';
 import type { UserRow } from '../auth/user-queries';
 import { entryForJudge } from './judge-view';
+import { inLocale } from '../i18n/in-locale';
 
 async function userById(id: string): Promise<UserRow | undefined> {
 	const [user] = await db()<UserRow[]>`select id, email, display_name, locale, is_platform_admin from app_user where id = ${id}`;
@@ -20,16 +21,19 @@ const refusal = (code: string, message: string): JudgeEntryResult => ({ ok: fals
  * the socket as an exception.
  */
 export async function onJudgeEntry(userId: string | null, payload: unknown): Promise<JudgeEntryResult> {
-	const parsed = judgeEntryRequestSchema.safeParse(payload);
-	if (!parsed.success) return refusal('validation_failed', m.errors_validation());
-	try {
-		const user = userId ? await userById(userId) : undefined;
-		if (!user) return refusal('forbidden', m.errors_forbidden());
-		const entry = await entryForJudge({ user, ip: null, requestId: 'socket' }, parsed.data.roundId, parsed.data.entryId);
-		return { ok: true, entry };
-	} catch (error) {
-		if (error instanceof DomainError) return refusal(error.code, describeDomainError(error).message);
-		console.error('judge:entry failed', error);
-		return refusal('internal_error', m.errors_forbidden());
-	}
+	const user = userId ? await userById(userId).catch(() => undefined) : undefined;
+	// Messages in the judge's own language (the account's), as on their pages.
+	return inLocale(user?.locale, async () => {
+		const parsed = judgeEntryRequestSchema.safeParse(payload);
+		if (!parsed.success) return refusal('validation_failed', m.errors_validation());
+		try {
+			if (!user) return refusal('forbidden', m.errors_forbidden());
+			const entry = await entryForJudge({ user, ip: null, requestId: 'socket' }, parsed.data.roundId, parsed.data.entryId);
+			return { ok: true, entry };
+		} catch (error) {
+			if (error instanceof DomainError) return refusal(error.code, describeDomainError(error).message);
+			console.error('judge:entry failed', error);
+			return refusal('internal_error', m.errors_forbidden());
+		}
+	});
 }

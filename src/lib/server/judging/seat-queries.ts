@@ -7,6 +7,7 @@ import type { PanelRole } from './panel-queries';
 export interface SeatRow {
 	organisationId: string;
 	organisationName: string;
+	organisationSlug: string;
 	competitionId: string;
 	competitionTitle: string;
 	eventName: string;
@@ -17,7 +18,7 @@ export interface SeatRow {
 	role: PanelRole;
 }
 
-const SEAT_SELECT = `p.organisation_id, o.name as organisation_name, c.id as competition_id, c.title as competition_title,
+const SEAT_SELECT = `p.organisation_id, o.name as organisation_name, o.slug as organisation_slug, c.id as competition_id, c.title as competition_title,
 	e.name as event_name, r.id as round_id, r.name as round_name, r.blind, j.id as judge_id, p.role`;
 const SEAT_FROM = `panel_member p
 	join judge j on j.id = p.judge_id and j.organisation_id = p.organisation_id

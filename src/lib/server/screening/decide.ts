@@ -7,9 +7,11 @@ import { actorLabel, type OrgActor } from '../auth/actor';
 import { recordAuditBatch, type AuditEntry } from '../audit/audit-log';
 import { setEntryStatus } from '../registration/entry-queries';
 import { promoteFromWaitlist } from '../registration/places';
+import { countPlaces, listRegistrationEvents } from '../registration/entry-queries';
 import * as queries from './screening-queries';
 
-type Problem = Extract<DecisionOutcome, { ok: false }>['problem'];
+/** What stops a decision on one entry: the domain's rules, or a full event for a reconsidered rejection. */
+type Problem = Extract<DecisionOutcome, { ok: false }>['problem'] | 'event_full';
 
 export interface DecisionSummary {
 	approved: string[];
@@ -23,7 +25,8 @@ const PROBLEM_ERRORS: Record<Problem, DomainErrorCode> = {
 	already_decided: 'screening_already_decided',
 	same_reviewer: 'screening_same_reviewer',
 	reason_required: 'reason_required',
-	not_screenable: 'screening_not_screenable'
+	not_screenable: 'screening_not_screenable',
+	event_full: 'screening_event_full'
 };
 
 export function problemError(problem: Problem | 'not_found'): DomainError {
@@ -40,6 +43,22 @@ export async function lockOpenCompetition(tx: Tx, actor: OrgActor, competitionId
 }
 
 /**
+ * Takes a place in an event for an entry that holds none, if the event's capacity allows: answers false
+ * when the event is full (counting the places taken earlier in the same decision).
+ */
+async function placeChecker(tx: Tx, organisationId: string, competitionId: string): Promise<(eventId: string) => boolean> {
+	const [events, counts] = await Promise.all([listRegistrationEvents(tx, organisationId, competitionId), countPlaces(tx, organisationId, competitionId)]);
+	const taken = new Map(counts.map((row) => [row.eventId, row.taken]));
+	return (eventId) => {
+		const capacity = events.find((event) => event.id === eventId)?.capacity ?? null;
+		const now = taken.get(eventId) ?? 0;
+		if (capacity !== null && now >= capacity) return false;
+		taken.set(eventId, now + 1);
+		return true;
+	};
+}
+
+/**
  * One reviewer's decision on several entries of a competition, in the caller's transaction. Entries the
  * decision cannot apply to are skipped and named; the rest change together, each audited in words.
  * A rejection frees the place the entry held, and the waiting list moves up.
@@ -53,11 +72,17 @@ export async function decideInTx(tx: Tx, actor: OrgActor, competition: queries.S
 	const needed = approvalsNeeded(competition.screeningTwoPerson);
 	const audit: AuditEntry[] = [];
 	const freedEvents = new Set<string>();
+	const placeFor = await placeChecker(tx, organisationId, competition.id);
 	for (const entry of entries) {
 		const approvers = decisions.filter((row) => row.entryId === entry.id && row.counted && row.decision === 'approve').map((row) => row.reviewerId ?? '');
 		const outcome = applyDecision({ status: entry.status, decision, reason, reviewerId: actor.user.id, approvers, twoPerson: competition.screeningTwoPerson });
 		if (!outcome.ok) {
 			summary.skipped.push({ entryId: entry.id, problem: outcome.problem });
+			continue;
+		}
+		// A rejected entry approved again needs a place again: its old one may have gone to the waiting list.
+		if (outcome.result === 'approved' && !HOLDS_A_PLACE.includes(entry.status) && !placeFor(entry.eventId)) {
+			summary.skipped.push({ entryId: entry.id, problem: 'event_full' });
 			continue;
 		}
 		if (outcome.result === 'rejected') {

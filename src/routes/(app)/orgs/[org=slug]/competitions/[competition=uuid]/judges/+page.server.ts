@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireMembership } from '$lib/server/auth/guards';
 import { MANAGER_ROLES } from '$lib/server/auth/roles';
-import { getCompetitionOverview } from '$lib/server/competitions/competition-service';
+import { getCompetitionRounds } from '$lib/server/competitions/competition-service';
 import { addJudge, listJudges, removeJudge, updateJudge } from '$lib/server/judging/judges-service';
 import { inviteJudge, issueSignInCode } from '$lib/server/judging/access-service';
 import { judgeFieldsSchema, judgeIdFormSchema, updateJudgeFormSchema } from '$lib/schemas/judges';
@@ -13,9 +13,9 @@ const manager = (event: RequestEvent) => requireMembership(event, event.params.o
 
 export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => {
 	const actor = await manager(event);
-	const overview = await getCompetitionOverview(actor, event.params.competition);
-	const judges = await listJudges(actor, event.params.competition);
-	return { competition: overview.competition, events: overview.events, judges };
+	// The rounds alone (for the panel links): not the overview's schemes and lifecycle readiness.
+	const [{ competition, events }, judges] = await Promise.all([getCompetitionRounds(actor, event.params.competition), listJudges(actor, event.params.competition)]);
+	return { competition, events, judges };
 }) satisfies PageServerLoad;
 
 export const actions = {
