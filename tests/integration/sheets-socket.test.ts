@@ -5,6 +5,8 @@ import type { JudgeRoundResult, RoundChanged, SheetAck, SheetState } from '../..
 import { joinOrg, newOrg } from '../fixtures/factories';
 import { apply, connect, FULL_SCORES, operation, recordsOf, scoringWorld, seatedJudge, type Client } from '../fixtures/sheets';
 import { createSession } from '../../src/lib/server/auth/session';
+import { hashToken } from '../../src/lib/server/auth/session-token';
+import { issueSignInCode, redeemSignInCode } from '../../src/lib/server/judging/access-service';
 
 // A judge's writes over socket.io against the real built server: every answer is an ack, only a
 // committed write is acknowledged, a replay changes nothing, and every refusal says why.
@@ -167,6 +169,15 @@ describe('sheet:apply and judge:round', () => {
 		expect(Math.abs(Number(device!.clockSkewMs) - 5_000)).toBeLessThan(3_000);
 		expect(await judge.timeout(10_000).emitWithAck('device:heartbeat', { outboxSize: -1 } as never)).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
 		void round;
+	});
+
+	it('binds a tablet signed in with a code to its session as the judge’s device', async () => {
+		const owner = await newOrg();
+		const { judges } = await scoringWorld(owner);
+		const { code } = await issueSignInCode(owner, judges[1]!.judgeId, 'http://localhost');
+		const signedIn = await redeemSignInCode(code, { ip: '198.51.100.7', requestId: 'test', now: new Date(), locale: 'zh-CN' });
+		const devices = await db()`select judge_id, session_id, revoked_at from judge_device where judge_id = ${judges[1]!.judgeId}`;
+		expect(devices).toEqual([{ judgeId: judges[1]!.judgeId, sessionId: hashToken(signedIn.token), revokedAt: null }]);
 	});
 });
 
