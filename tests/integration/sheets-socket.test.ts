@@ -145,6 +145,25 @@ describe('sheet:apply and judge:round', () => {
 		expect(devices).toHaveLength(2);
 	});
 
+	it('serialises simultaneous writes to one sheet: each gets its own version, a doubled id applies once', async () => {
+		const owner = await newOrg();
+		const { round, judges } = await scoringWorld(owner);
+		const { token } = await createSession(db(), judges[1]!.userId, new Date());
+		const tablets = [await client(judges[1]!.cookie), await client(`jiangxin_session=${token}`)];
+		const ops = Array.from({ length: 12 }, (_, index) => operation(round, 0, { scores: { process: 100 + index } }));
+		const doubled = operation(round, 0, { scores: { process: 1999 } });
+		const acks = await Promise.all([...ops.map((op, index) => apply(tablets[index % 2]!, op)), apply(tablets[0]!, doubled), apply(tablets[1]!, doubled)]);
+		expect(acks.every((ack) => ack.ok)).toBe(true);
+		const versions = acks.slice(0, 13).map((ack) => (ack as { sheet: SheetState }).sheet.version);
+		expect([...versions].sort((x, y) => x - y)).toEqual(Array.from({ length: 13 }, (_, index) => index + 1));
+		expect(acks.slice(12).map((ack) => (ack as { replayed: boolean }).replayed).sort()).toEqual([false, true]);
+		const records = await recordsOf(owner.organisation.id, round.roundId);
+		expect(records.sheets).toHaveLength(1);
+		expect(records.sheets[0]!.version).toBe(13);
+		expect(records.operations).toHaveLength(13);
+		expect(records.audit).toHaveLength(13);
+	});
+
 	it('refuses a socket whose session ended (a revoked device) at its next operation', async () => {
 		const owner = await newOrg();
 		const { round, judges } = await scoringWorld(owner);
