@@ -115,7 +115,14 @@ describe('sheet:apply and judge:round', () => {
 		expect(failed(await apply(await client(), operation(round, 1)))!.code).toBe('forbidden');
 		// Not on the panel of this round though a judge of the same competition.
 		const offPanel = await seatedJudge(owner, round.competitionId, '场外裁判');
-		expect(failed(await apply(await client(offPanel.cookie), operation(round, 1)))!.code).toBe('not_on_panel');
+		const offPanelSocket = await client(offPanel.cookie);
+		expect(failed(await apply(offPanelSocket, operation(round, 1)))!.code).toBe('not_on_panel');
+		expect(await roundState(offPanelSocket, round.roundId)).toMatchObject({ ok: false, error: { code: 'not_on_panel' } });
+		// Another organisation's judge, on their own organisation's panel.
+		const foreign = await scoringWorld(await newOrg());
+		const foreignSocket = await client(foreign.judges[1]!.cookie);
+		expect(failed(await apply(foreignSocket, operation(round, 1)))!.code).toBe('not_on_panel');
+		expect(await roundState(foreignSocket, round.roundId)).toMatchObject({ ok: false, error: { code: 'not_on_panel' } });
 
 		const taken = operation(round, 1);
 		expect((await apply(await client(judges[0]!.cookie), taken)).ok).toBe(true);
@@ -170,6 +177,7 @@ describe('sheet:apply and judge:round', () => {
 		const judge = await client(judges[1]!.cookie);
 		expect((await apply(judge, operation(round, 0))).ok).toBe(true);
 		await db()`update judge_device set revoked_at = now() where session_id = ${judges[1]!.sessionId}`;
+		expect(failed(await apply(judge, operation(round, 0, { baseVersion: 1 })))!.code).toBe('device_revoked');
 		await db()`delete from session where id = ${judges[1]!.sessionId}`;
 		expect(failed(await apply(judge, operation(round, 0, { baseVersion: 1 })))!.code).toBe('session_ended');
 		expect(await judge.timeout(10_000).emitWithAck('device:heartbeat', { outboxSize: 1, appVersion: '1', clientTime: new Date().toISOString() })).toMatchObject({ ok: true, revoked: true });
