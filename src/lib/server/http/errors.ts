@@ -65,7 +65,16 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	attachment_type_refused: { status: 415, message: () => m.registration_error_attachment_type() },
 	// Issue 14 follow-ups: a reconsidered rejection needs a free place; judges withdraw their own conflicts
 	screening_event_full: { status: 409, message: () => m.screening_error_event_full() },
-	conflict_not_yours: { status: 403, message: () => m.judges_error_conflict_not_yours() }
+	conflict_not_yours: { status: 403, message: () => m.judges_error_conflict_not_yours() },
+	// Live judging, a judge's writes (issue 15, hcore): sheets over the socket and the API, devices.
+	sheet_round_not_judging: { status: 409, message: () => m.sheets_error_round_not_judging() },
+	sheet_round_signed_off: { status: 409, message: () => m.sheets_error_round_signed_off() },
+	sheet_locked: { status: 409, message: () => m.sheets_error_locked() },
+	sheet_submitted: { status: 409, message: () => m.sheets_error_submitted() },
+	sheet_component_unknown: { status: 400, message: () => m.sheets_error_component_unknown() },
+	sheet_operation_taken: { status: 409, message: () => m.sheets_error_operation_taken() },
+	session_ended: { status: 401, message: () => m.sheets_error_session_ended() },
+	device_revoked: { status: 401, message: () => m.sheets_error_device_revoked() }
 };
 
 const BLOCKERS: Record<LifecycleBlocker, () => string> = {
