@@ -45,7 +45,14 @@ export const routes = {
 	judgeHome: () => '/judge',
 	judgeSignIn: (code?: string) => (code ? `/judge/sign-in?code=${encodeURIComponent(code)}` : '/judge/sign-in'),
 	judgeRound: (roundId: string) => `/judge/rounds/${roundId}`,
-	judgeEntry: (roundId: string, entryId: string) => `/judge/rounds/${roundId}/entries/${entryId}`
+	judgeEntry: (roundId: string, entryId: string) => `/judge/rounds/${roundId}/entries/${entryId}`,
+	// Entered components and the paper fallback (issue 15, panel part).
+	roundEntered: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/entered`,
+	roundEnteredTemplate: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/entered/template`,
+	roundDeductions: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/deductions`,
+	roundFinishTimes: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/finish-times`,
+	roundPaper: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/paper`,
+	roundPaperPdf: (slug: string, competitionId: string, roundId: string, judgeId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/paper/${judgeId}`
 };
 
 // A base that no real request has: a target is accepted only when resolving it keeps this origin.

@@ -90,3 +90,82 @@ export const pointsField = () =>
 	});
 
 export const enteredKeyingFormSchema = z.object({ entryId: uuidField(), componentKey: keyField(), value: pointsField() });
+
+// The grid forms (deduction counts, finish times) name each input after its cell, e.g.
+// `count|<entry id>|<component>|<item>`; an empty input leaves the cell as it is (counts) or clears it (times).
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const KEY = /^[A-Za-z0-9_-]{1,64}$/;
+
+export type GridForm<T> = { ok: true; cells: T[] } | { ok: false; errors: Record<string, string> };
+
+export function readDeductionForm(formData: FormData): GridForm<{ entryId: string; componentKey: string; itemKey: string; count: number }> {
+	const cells: { entryId: string; componentKey: string; itemKey: string; count: number }[] = [];
+	const errors: Record<string, string> = {};
+	for (const [name, raw] of formData) {
+		if (!name.startsWith('count|')) continue;
+		const [, entryId = '', componentKey = '', itemKey = ''] = name.split('|');
+		const text = typeof raw === 'string' ? raw.trim() : '';
+		if (!UUID.test(entryId) || !KEY.test(componentKey) || !KEY.test(itemKey)) errors.form ??= m.validation_invalid();
+		else if (text === '') continue;
+		else if (!/^\d{1,5}$/.test(text) || Number(text) > 10_000) errors[name] = m.entered_validation_count();
+		else cells.push({ entryId, componentKey, itemKey, count: Number(text) });
+	}
+	return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, cells };
+}
+
+export function readFinishForm(formData: FormData): GridForm<{ entryId: string; finishedAt: Date | null }> {
+	const cells: { entryId: string; finishedAt: Date | null }[] = [];
+	const errors: Record<string, string> = {};
+	for (const [name, raw] of formData) {
+		if (!name.startsWith('time|')) continue;
+		const entryId = name.slice('time|'.length);
+		const text = typeof raw === 'string' ? raw.trim() : '';
+		if (!UUID.test(entryId)) errors.form ??= m.validation_invalid();
+		else if (text === '') cells.push({ entryId, finishedAt: null });
+		else {
+			const parsed = parseShanghaiTime(text.replace('T', ' '));
+			if (parsed) cells.push({ entryId, finishedAt: parsed });
+			else errors[name] = m.entered_validation_time({ example: '2026-05-01 10:32' });
+		}
+	}
+	return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, cells };
+}
+
+export interface PaperKeyingForm {
+	judgeId: string;
+	entryId: string;
+	componentKey: string;
+	scores: Record<string, number>;
+	deductions: Record<string, number>;
+}
+
+/** The paper keying form: `score|<criterion>` in points as typed, `deduction|<item>` as counts (empty = 0). */
+export function readPaperForm(formData: FormData): { ok: true; input: PaperKeyingForm } | { ok: false; errors: Record<string, string> } {
+	const errors: Record<string, string> = {};
+	const text = (name: string) => {
+		const value = formData.get(name);
+		return typeof value === 'string' ? value.trim() : '';
+	};
+	const [judgeId, entryId, componentKey] = [text('judgeId'), text('entryId'), text('componentKey')];
+	if (!UUID.test(judgeId)) errors.judgeId = m.validation_required();
+	if (!UUID.test(entryId)) errors.entryId = m.validation_required();
+	if (!KEY.test(componentKey)) errors.componentKey = m.validation_required();
+	const scores: Record<string, number> = {};
+	const deductions: Record<string, number> = {};
+	for (const [name, raw] of formData) {
+		const value = typeof raw === 'string' ? raw.trim() : '';
+		const [kind, key = ''] = name.split('|');
+		if ((kind === 'score' || kind === 'deduction') && !KEY.test(key)) errors.form ??= m.validation_invalid();
+		else if (kind === 'score') {
+			const parsed = parseHundredths(value);
+			if (parsed === null) errors[name] = value === '' ? m.validation_required() : m.entered_validation_points();
+			else scores[key] = parsed;
+		} else if (kind === 'deduction') {
+			if (value === '') deductions[key] = 0;
+			else if (!/^\d{1,5}$/.test(value) || Number(value) > 10_000) errors[name] = m.entered_validation_count();
+			else deductions[key] = Number(value);
+		}
+	}
+	return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, input: { judgeId, entryId, componentKey, scores, deductions } };
+}
