@@ -80,7 +80,8 @@ export async function upsertEnteredValues(
 		select ${organisationId}, ${roundId}, entry_id, component_key, value, ${who.source}, ${who.recordedBy}, ${who.confirmedBy}
 		from unnest(${rows.map((row) => row.entryId)}::uuid[], ${rows.map((row) => row.componentKey)}::text[], ${rows.map((row) => row.value)}::int[]) as input(entry_id, component_key, value)
 		on conflict (round_id, entry_id, component_key) do update
-		set value = excluded.value, source = excluded.source, recorded_by = excluded.recorded_by, confirmed_by = excluded.confirmed_by, updated_at = now()`;
+		set value = excluded.value, source = excluded.source, recorded_by = excluded.recorded_by, confirmed_by = excluded.confirmed_by, updated_at = now()
+		where entered_value.organisation_id = ${organisationId}`;
 }
 
 export interface KeyingRow {
@@ -111,7 +112,8 @@ export async function saveKeying(db: Db, organisationId: string, roundId: string
 	await db`
 		insert into entered_value_keying (organisation_id, round_id, entry_id, target, typed, keyed_by)
 		values (${organisationId}, ${roundId}, ${entryId}, ${target}, ${db.json(typed as never)}, ${keyedBy})
-		on conflict (round_id, entry_id, target, keyed_by) do update set typed = excluded.typed, created_at = now()`;
+		on conflict (round_id, entry_id, target, keyed_by) do update set typed = excluded.typed, created_at = now()
+		where entered_value_keying.organisation_id = ${organisationId}`;
 }
 
 export async function clearKeyings(db: Db, organisationId: string, roundId: string, entryId: string, target: string): Promise<void> {
@@ -140,7 +142,8 @@ export async function upsertDeductionCounts(db: Db, organisationId: string, roun
 		select ${organisationId}, ${roundId}, entry_id, component_key, item_key, count, ${recordedBy}
 		from unnest(${rows.map((row) => row.entryId)}::uuid[], ${rows.map((row) => row.componentKey)}::text[], ${rows.map((row) => row.itemKey)}::text[], ${rows.map((row) => row.count)}::int[])
 			as input(entry_id, component_key, item_key, count)
-		on conflict (round_id, entry_id, component_key, item_key) do update set count = excluded.count, recorded_by = excluded.recorded_by, updated_at = now()`;
+		on conflict (round_id, entry_id, component_key, item_key) do update set count = excluded.count, recorded_by = excluded.recorded_by, updated_at = now()
+		where deduction_count.organisation_id = ${organisationId}`;
 }
 
 export interface JudgeTallyRow {
@@ -180,5 +183,6 @@ export async function saveFinishTimes(db: Db, organisationId: string, roundId: s
 		insert into finish_time (organisation_id, round_id, entry_id, finished_at, recorded_by)
 		select ${organisationId}, ${roundId}, entry_id, finished_at, ${recordedBy}
 		from unnest(${kept.map((row) => row.entryId)}::uuid[], ${kept.map((row) => row.finishedAt.toISOString())}::timestamptz[]) as input(entry_id, finished_at)
-		on conflict (round_id, entry_id) do update set finished_at = excluded.finished_at, recorded_by = excluded.recorded_by, updated_at = now()`;
+		on conflict (round_id, entry_id) do update set finished_at = excluded.finished_at, recorded_by = excluded.recorded_by, updated_at = now()
+		where finish_time.organisation_id = ${organisationId}`;
 }

@@ -18,13 +18,13 @@ export async function lockScoreSheet(db: Db, organisationId: string, key: { roun
 	return row;
 }
 
-/** Stores the agreed paper sheet as submitted (version raised on every write), answering its id and version. */
+/** Stores the agreed paper sheet as submitted (version raised on every write), answering its id and version (none for another organisation's sheet). */
 export async function savePaperSheet(
 	db: Db,
 	organisationId: string,
 	key: { roundId: string; entryId: string; judgeId: string; componentKey: string },
 	sheet: { scores: Record<string, number>; deductions: Record<string, number> }
-): Promise<{ id: string; version: number }> {
+): Promise<{ id: string; version: number } | undefined> {
 	const [row] = await db<{ id: string; version: number }[]>`
 		insert into score_sheet (organisation_id, round_id, entry_id, judge_id, component_key, scores, deductions, status, source, submitted_at)
 		values (${organisationId}, ${key.roundId}, ${key.entryId}, ${key.judgeId}, ${key.componentKey},
@@ -34,5 +34,5 @@ export async function savePaperSheet(
 			version = score_sheet.version + 1, submitted_at = now(), updated_at = now(), last_operation_id = null, last_device_id = null
 		where score_sheet.organisation_id = ${organisationId}
 		returning id, version`;
-	return row!;
+	return row;
 }

@@ -152,6 +152,7 @@ export async function keyPaperSheet(actor: OrgActor, roundId: string, input: Pap
 			return { result: settled.kind === 'first' ? ('awaiting_second' as const) : ('disagreement' as const) };
 		}
 		const saved = await savePaperSheet(tx, organisationId, key, typed);
+		if (!saved) throw new DomainError('not_found');
 		await entered.clearKeyings(tx, organisationId, roundId, input.entryId, target);
 		const shown = (scores: Record<string, number>) => Object.fromEntries(Object.entries(scores).map(([criterion, value]) => [criterion, formatHundredths(value)]));
 		await recordAudit(tx, actor, {
