@@ -111,6 +111,8 @@ export function readDeductionForm(formData: FormData): GridForm<{ entryId: strin
 		else if (!/^\d{1,5}$/.test(text) || Number(text) > 10_000) errors[name] = m.entered_validation_count();
 		else cells.push({ entryId, componentKey, itemKey, count: Number(text) });
 	}
+	// A post with none of the grid's inputs is no grid (nothing to save is said, not silently accepted).
+	if (![...formData.keys()].some((name) => name.startsWith('count|'))) errors.form = m.validation_invalid();
 	return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, cells };
 }
 
@@ -129,6 +131,7 @@ export function readFinishForm(formData: FormData): GridForm<{ entryId: string; 
 			else errors[name] = m.entered_validation_time({ example: '2026-05-01 10:32' });
 		}
 	}
+	if (![...formData.keys()].some((name) => name.startsWith('time|'))) errors.form = m.validation_invalid();
 	return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, cells };
 }
 
