@@ -47,7 +47,14 @@ export const routes = {
 	judgeRound: (roundId: string) => `/judge/rounds/${roundId}`,
 	judgeEntry: (roundId: string, entryId: string) => `/judge/rounds/${roundId}/entries/${entryId}`,
 	/** The draw of a round for its encryption judges (accounts that need not be members of the organisation). */
-	judgeDraw: (roundId: string) => `/judge/rounds/${roundId}/draw`
+	judgeDraw: (roundId: string) => `/judge/rounds/${roundId}/draw`,
+	// Entered components and the paper fallback (issue 15, panel part).
+	roundEntered: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/entered`,
+	roundEnteredTemplate: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/entered/template`,
+	roundDeductions: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/deductions`,
+	roundFinishTimes: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/finish-times`,
+	roundPaper: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/paper`,
+	roundPaperPdf: (slug: string, competitionId: string, roundId: string, judgeId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/paper/${judgeId}`
 };
 
 // A base that no real request has: a target is accepted only when resolving it keeps this origin.

@@ -134,6 +134,18 @@ export async function entryPages(page: Page): Promise<{ name: string; path: stri
 	];
 }
 
+/** The head judge's desk (issue 15, panel part) for that competition's first round: entered values, deduction counts, finish times, paper sheets. */
+export async function enteredPages(page: Page): Promise<{ name: string; path: string }[]> {
+	const [, scheme] = await competitionPages(page);
+	const round = scheme!.path.replace(/\/scheme$/, '');
+	return [
+		{ name: 'entered-values', path: `${round}/entered` },
+		{ name: 'deduction-counts', path: `${round}/deductions` },
+		{ name: 'finish-times', path: `${round}/finish-times` },
+		{ name: 'paper-sheets', path: `${round}/paper` }
+	];
+}
+
 /**
  * Pages of one capability under the sample competition. Each group gets its own test in the screen and
  * accessibility sweeps, so no single test walks every page (and outlives its timeout under load).
@@ -142,5 +154,6 @@ export const FEATURE_PAGE_GROUPS: { name: string; pages: (page: Page) => Promise
 	{ name: 'draw', pages: drawPages },
 	{ name: 'judges', pages: judgePages },
 	{ name: 'entries', pages: entryPages },
-	{ name: 'registration', pages: registrationPages }
+	{ name: 'registration', pages: registrationPages },
+	{ name: 'entered', pages: enteredPages }
 ];

@@ -340,6 +340,12 @@ function validApiBodies(world: HttpWorld): Record<string, unknown> {
 		'PUT /screening-reasons': { reasons: ['材料不全', '工龄不足'] },
 		'PATCH /competitions/{id}/registration': { registrationClosesAt: '2030-05-01T18:00:00+08:00', allowMultipleEvents: false, privacyNotice: '报名信息仅用于本次竞赛。', screeningTwoPerson: true },
 		'PUT /competitions/{id}/registration-fields': { fields: [{ key: 'years', label: '工龄', kind: 'number', required: true }, { key: 'award', label: '获奖情况', kind: 'choice', options: ['省级', '市级'] }] },
+		// Entered components and the paper fallback (issue 15, panel part)
+		'POST /rounds/{id}/entered-values': { entryId: crypto.randomUUID(), componentKey: 'theory', value: 8750 },
+		'POST /rounds/{id}/entered-values/import': { rows: [{ number: 1, values: { theory: 8750 } }] },
+		'PUT /rounds/{id}/deduction-counts': { counts: [{ entryId: crypto.randomUUID(), componentKey: 'practical', itemKey: 'defect', count: 1 }] },
+		'PUT /rounds/{id}/finish-times': { times: [{ entryId: crypto.randomUUID(), finishedAt: '2026-05-01 10:32:05' }] },
+		'POST /rounds/{id}/paper-keyings': { judgeId: crypto.randomUUID(), entryId: crypto.randomUUID(), componentKey: 'practical', scores: { workmanship: 8000 }, deductions: { defect: 1 } },
 		'POST /scoring/evaluate': {
 			scheme: TEXTILE_SCHEME,
 			input: { entries: [{ id: 'e1', number: 1, unit: '一厂', entered: { theory: 9000 }, sheets: { practical: [{ judgeId: 'J1', scores: { workmanship: 8000 } }] } }] }

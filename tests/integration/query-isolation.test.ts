@@ -38,7 +38,9 @@ import { entrant, individualSubmission } from '../fixtures/people';
 import * as entryList from '../../src/lib/server/screening/entry-list-queries';
 import * as screening from '../../src/lib/server/screening/screening-queries';
 import { decideEntry, saveScreeningReasons } from '../../src/lib/server/screening/screening-service';
-import { seedSheets, sheetIsolationCases, sheetSnapshot, type SheetTenant } from '../fixtures/sheet-isolation';
+import { seedSheets, sheetIsolationCases, sheetSnapshot, type SheetTenant } from '../fixtures/sheet-isolation'
+import * as entered from '../../src/lib/server/entered/entered-queries';
+import * as paper from '../../src/lib/server/paper/paper-queries';
 
 // The query functions themselves, below the services' checks: each is called with organisation A's
 // id and organisation B's other ids, and must find nothing of B and change nothing of B. Dropping the
@@ -84,6 +86,16 @@ async function seedRegistration(owner: OrgActor, competitionId: string, roundId:
 	return { registeredEntryId: entry.id, attachmentId: attachment.id };
 }
 
+/** What the panel enters beside the sheets (issue 15, panel part): one of each row, for B to keep. */
+async function seedPanelDesk(owner: OrgActor, roundId: string, entryId: string, judgeId: string): Promise<void> {
+	const organisationId = owner.organisation.id;
+	await entered.upsertEnteredValues(db(), organisationId, roundId, [{ entryId, componentKey: 'theory', value: 8750 }], { source: 'import', recordedBy: owner.user.id, confirmedBy: null });
+	await entered.saveKeying(db(), organisationId, roundId, entryId, 'entered:theory', owner.user.id, 9000);
+	await entered.upsertDeductionCounts(db(), organisationId, roundId, [{ entryId, componentKey: 'practical', itemKey: 'defect', count: 2 }], owner.user.id);
+	await entered.saveFinishTimes(db(), organisationId, roundId, [{ entryId, finishedAt: new Date('2026-05-01T02:00:00Z') }], owner.user.id);
+	await paper.savePaperSheet(db(), organisationId, { roundId, entryId, judgeId, componentKey: 'practical' }, { scores: { process: 1500 }, deductions: { defect: 1 } });
+}
+
 /** Two approved entries, numbered by a run stage 1, and a committed stage 2. */
 async function seedDraw(owner: OrgActor, organiser: OrgActor, competitionId: string, eventId: string, roundId: string) {
 	const organisationId = owner.organisation.id;
@@ -125,6 +137,7 @@ async function newTenant(): Promise<Tenant> {
 	const drawn = await seedDraw(owner, organiser, competition.id, event!.id, round!.id);
 	const registration = await seedRegistration(owner, competition.id, round!.id, Number.parseInt(organisationId.slice(0, 6), 16) % 400);
 	const sheetRows = await seedSheets(owner, { roundId: round!.id, judgeId: judge.id, entryId: entry.id });
+	await seedPanelDesk(owner, round!.id, entry.id, judge.id);
 	return {
 		sheets: sheetRows,
 		owner,
@@ -173,7 +186,11 @@ async function snapshot(tenant: Tenant) {
 		registeredEntries: await db()`select id, status, status_reason, team_name, unit, extra from entry where organisation_id = ${id} order by id`,
 		entryMembers: await db()`select entry_id, position, name, active from entry_member where organisation_id = ${id} order by entry_id, position`,
 		attachments: await db()`select id, entry_id, field_key from attachment where organisation_id = ${id} order by id`,
-		...(await sheetSnapshot(id))
+		...(await sheetSnapshot(id)),
+		enteredValues: await db()`select entry_id, component_key, value, source from entered_value where organisation_id = ${id} order by entry_id`,
+		keyings: await db()`select entry_id, target, typed, keyed_by from entered_value_keying where organisation_id = ${id} order by id`,
+		deductionCounts: await db()`select entry_id, component_key, item_key, count from deduction_count where organisation_id = ${id} order by entry_id`,
+		finishTimes: await db()`select entry_id, finished_at from finish_time where organisation_id = ${id} order by entry_id`,
 	};
 }
 
@@ -218,6 +235,68 @@ const refused = (promise: Promise<unknown>) => expect(promise).rejects.toThrow(/
 
 /** One case per exported query function that takes an organisation id, keyed "file:function". */
 const cases: Record<string, () => Promise<void>> = {
+	// Entered components and the paper fallback (issue 15, panel part)
+	'entered/entered-queries.ts:getEnteredRound': async () => {
+		expect(await entered.getEnteredRound(db(), A(), b.roundId)).toBeUndefined();
+		expect(await entered.getEnteredRound(db(), A(), b.roundId, true)).toBeUndefined();
+	},
+	'entered/entered-queries.ts:isHeadJudge': async () => {
+		await db()`update judge set user_id = ${a.owner.user.id} where id = ${b.judgeId}`;
+		try {
+			expect(await entered.isHeadJudge(db(), A(), b.roundId, a.owner.user.id)).toBe(false);
+			expect(await entered.isHeadJudge(db(), b.owner.organisation.id, b.roundId, a.owner.user.id)).toBe(true);
+		} finally {
+			await db()`update judge set user_id = null where id = ${b.judgeId}`;
+		}
+	},
+	'entered/entered-queries.ts:listNumberedEntries': async () => {
+		expect(await entered.listNumberedEntries(db(), A(), b.roundId)).toEqual([]);
+	},
+	'entered/entered-queries.ts:listEnteredValues': async () => {
+		expect(await entered.listEnteredValues(db(), A(), b.roundId)).toEqual([]);
+	},
+	'entered/entered-queries.ts:upsertEnteredValues': async () => {
+		// B's value for the same cell is there: the upsert must neither take it over nor fail open.
+		await entered.upsertEnteredValues(db(), A(), b.roundId, [{ entryId: b.entryId, componentKey: 'theory', value: 1 }], { source: 'api', recordedBy: a.owner.user.id, confirmedBy: null });
+		await refused(entered.upsertEnteredValues(db(), A(), b.roundId, [{ entryId: b.entryId, componentKey: 'other', value: 1 }], { source: 'api', recordedBy: a.owner.user.id, confirmedBy: null }));
+	},
+	'entered/entered-queries.ts:listKeyings': async () => {
+		expect(await entered.listKeyings(db(), A(), b.roundId, 'entered:')).toEqual([]);
+	},
+	'entered/entered-queries.ts:lockKeyingsOf': async () => {
+		expect(await entered.lockKeyingsOf(db(), A(), b.roundId, b.entryId, 'entered:theory')).toEqual([]);
+	},
+	'entered/entered-queries.ts:saveKeying': async () => {
+		await refused(entered.saveKeying(db(), A(), b.roundId, b.entryId, 'entered:theory', a.owner.user.id, 1));
+		await entered.saveKeying(db(), A(), b.roundId, b.entryId, 'entered:theory', b.owner.user.id, 1);
+	},
+	'entered/entered-queries.ts:clearKeyings': async () => {
+		await entered.clearKeyings(db(), A(), b.roundId, b.entryId, 'entered:theory');
+	},
+	'entered/entered-queries.ts:listDeductionCounts': async () => {
+		expect(await entered.listDeductionCounts(db(), A(), b.roundId)).toEqual([]);
+	},
+	'entered/entered-queries.ts:upsertDeductionCounts': async () => {
+		await entered.upsertDeductionCounts(db(), A(), b.roundId, [{ entryId: b.entryId, componentKey: 'practical', itemKey: 'defect', count: 9 }], a.owner.user.id);
+		await refused(entered.upsertDeductionCounts(db(), A(), b.roundId, [{ entryId: b.entryId, componentKey: 'practical', itemKey: 'other', count: 9 }], a.owner.user.id));
+	},
+	'entered/entered-queries.ts:listJudgeTallies': async () => {
+		expect(await entered.listJudgeTallies(db(), A(), b.roundId)).toEqual([]);
+	},
+	'entered/entered-queries.ts:listFinishTimes': async () => {
+		expect(await entered.listFinishTimes(db(), A(), b.roundId)).toEqual([]);
+	},
+	'entered/entered-queries.ts:saveFinishTimes': async () => {
+		await entered.saveFinishTimes(db(), A(), b.roundId, [{ entryId: b.entryId, finishedAt: null }], a.owner.user.id);
+		await entered.saveFinishTimes(db(), A(), b.roundId, [{ entryId: b.entryId, finishedAt: new Date() }], a.owner.user.id);
+	},
+	'paper/paper-queries.ts:lockScoreSheet': async () => {
+		expect(await paper.lockScoreSheet(db(), A(), { roundId: b.roundId, entryId: b.entryId, judgeId: b.judgeId, componentKey: 'practical' })).toBeUndefined();
+	},
+	'paper/paper-queries.ts:savePaperSheet': async () => {
+		expect(await paper.savePaperSheet(db(), A(), { roundId: b.roundId, entryId: b.entryId, judgeId: b.judgeId, componentKey: 'practical' }, { scores: { process: 1 }, deductions: {} })).toBeUndefined();
+		await refused(paper.savePaperSheet(db(), A(), { roundId: b.roundId, entryId: b.entryId, judgeId: b.judgeId, componentKey: 'other' }, { scores: { process: 1 }, deductions: {} }));
+	},
 	'audit/queries.ts:listAuditRows': async () => {
 		const rows = await audit.listAuditRows(db(), A(), { limit: 1000 });
 		expect(rows.map((row) => row.subjectId)).toContain(`secret-${A()}`);

@@ -85,7 +85,16 @@ export type DomainErrorCode =
 	| 'sheet_component_unknown'
 	| 'sheet_operation_taken'
 	| 'session_ended'
-	| 'device_revoked';
+	| 'device_revoked'
+	// Entered components and the paper fallback (issue 15, panel part: hpanel)
+	| 'entered_round_signed_off'
+	| 'entered_component_unknown'
+	| 'entered_value_out_of_range'
+	| 'entered_keying_needs_second_person'
+	| 'entered_deduction_item_unknown'
+	| 'entered_paper_criterion_unknown'
+	| 'entered_paper_incomplete'
+	| 'entered_paper_sheet_locked';
 
 /**
  * Input that breaks a business rule in several places at once (a marking scheme, a round's data):

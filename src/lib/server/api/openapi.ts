@@ -21,6 +21,7 @@ import { importPaths } from './openapi-import';
 import { entryPaths } from './openapi-entries';
 import { registrationPaths } from './openapi-registration';
 import { sheetPaths } from './openapi-sheets';
+import { enteredPaths } from './openapi-entered';
 
 const ok = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });
 
@@ -95,7 +96,7 @@ const organisationPaths: ZodOpenApiPathsObject = {
 	}
 };
 
-export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, sheetPaths];
+export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, sheetPaths, enteredPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

@@ -74,7 +74,16 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	sheet_component_unknown: { status: 400, message: () => m.sheets_error_component_unknown() },
 	sheet_operation_taken: { status: 409, message: () => m.sheets_error_operation_taken() },
 	session_ended: { status: 401, message: () => m.sheets_error_session_ended() },
-	device_revoked: { status: 401, message: () => m.sheets_error_device_revoked() }
+	device_revoked: { status: 401, message: () => m.sheets_error_device_revoked() },
+	// Entered components and the paper fallback (issue 15, panel part: hpanel)
+	entered_round_signed_off: { status: 409, message: () => m.entered_error_round_signed_off() },
+	entered_component_unknown: { status: 400, message: (details) => m.entered_error_component_unknown({ key: details.key ?? '' }) },
+	entered_value_out_of_range: { status: 400, message: (details) => m.entered_value_out_of_range({ max: details.max ?? '' }) },
+	entered_keying_needs_second_person: { status: 409, message: () => m.entered_error_needs_second_person() },
+	entered_deduction_item_unknown: { status: 400, message: (details) => m.entered_error_deduction_item_unknown({ item: details.item ?? '' }) },
+	entered_paper_criterion_unknown: { status: 400, message: (details) => m.entered_error_criterion_unknown({ key: details.key ?? '' }) },
+	entered_paper_incomplete: { status: 400, message: (details) => m.entered_error_paper_incomplete({ key: details.key ?? '' }) },
+	entered_paper_sheet_locked: { status: 409, message: () => m.entered_error_paper_sheet_locked() }
 };
 
 const BLOCKERS: Record<LifecycleBlocker, () => string> = {

@@ -1,0 +1,12 @@
+import type { RequestHandler } from './$types';
+import { apiHandler, readParams } from '$lib/server/http/api';
+import { paperSheetPdf } from '$lib/server/paper/paper-service';
+import { downloadResponse } from '$lib/server/paper/download-response';
+import { idPathSchema } from '$lib/schemas/competition';
+import { paperSheetQuerySchema } from '$lib/schemas/entered';
+
+export const GET: RequestHandler = apiHandler(async (actor, event) => {
+	const { id } = readParams(event.params, idPathSchema);
+	const { judgeId } = readParams(Object.fromEntries(event.url.searchParams), paperSheetQuerySchema);
+	return downloadResponse(await paperSheetPdf(actor, id, judgeId));
+});
