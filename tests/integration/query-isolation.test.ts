@@ -38,6 +38,7 @@ import { entrant, individualSubmission } from '../fixtures/people';
 import * as entryList from '../../src/lib/server/screening/entry-list-queries';
 import * as screening from '../../src/lib/server/screening/screening-queries';
 import { decideEntry, saveScreeningReasons } from '../../src/lib/server/screening/screening-service';
+import * as board from '../../src/lib/server/live/board-queries';
 
 // The query functions themselves, below the services' checks: each is called with organisation A's
 // id and organisation B's other ids, and must find nothing of B and change nothing of B. Dropping the
@@ -585,6 +586,47 @@ const cases: Record<string, () => Promise<void>> = {
 	},
 	'registration/entry-queries.ts:listEntryPeople': async () => {
 		expect(await entryQueries.listEntryPeople(db(), A(), b.registeredEntryId)).toEqual([]);
+	},
+	// The live board (issue 15)
+	'live/board-queries.ts:getBoardCompetition': async () => {
+		expect(await board.getBoardCompetition(db(), A(), b.competitionId)).toBeUndefined();
+	},
+	'live/board-queries.ts:listBoardRounds': async () => {
+		expect(await board.listBoardRounds(db(), b.owner.organisation.id, b.competitionId)).not.toEqual([]);
+		expect(await board.listBoardRounds(db(), A(), b.competitionId)).toEqual([]);
+	},
+	'live/board-queries.ts:listBoardEntries': async () => {
+		expect(await board.listBoardEntries(db(), b.owner.organisation.id, [b.roundId])).not.toEqual([]);
+		expect(await board.listBoardEntries(db(), A(), [b.roundId])).toEqual([]);
+	},
+	'live/board-queries.ts:listScoringSeats': async () => {
+		expect(await board.listScoringSeats(db(), b.owner.organisation.id, [b.roundId])).not.toEqual([]);
+		expect(await board.listScoringSeats(db(), A(), [b.roundId])).toEqual([]);
+	},
+	'live/board-queries.ts:listReceivedSheets': async () => {
+		const [sheet] = await db()<{ id: string }[]>`
+			insert into score_sheet (organisation_id, round_id, entry_id, judge_id, component_key, status)
+			values (${b.owner.organisation.id}, ${b.roundId}, ${b.entryId}, ${b.judgeId}, 'practical', 'submitted') returning id`;
+		try {
+			expect(await board.listReceivedSheets(db(), b.owner.organisation.id, [b.roundId])).toHaveLength(1);
+			expect(await board.listReceivedSheets(db(), A(), [b.roundId])).toEqual([]);
+		} finally {
+			await db()`delete from score_sheet where id = ${sheet!.id}`;
+		}
+	},
+	'live/board-queries.ts:listAbsences': async () => {
+		await db()`insert into judge_absence (organisation_id, round_id, entry_id, judge_id, reason) values (${b.owner.organisation.id}, ${b.roundId}, ${b.entryId}, ${b.judgeId}, '病假')`;
+		try {
+			expect(await board.listAbsences(db(), b.owner.organisation.id, [b.roundId])).toHaveLength(1);
+			expect(await board.listAbsences(db(), A(), [b.roundId])).toEqual([]);
+		} finally {
+			await db()`delete from judge_absence where round_id = ${b.roundId}`;
+		}
+	},
+	'live/board-queries.ts:setBoardShowsStandings': async () => {
+		expect(await board.setBoardShowsStandings(db(), A(), b.roundId, true)).toBe(false);
+		const [round] = await db()<{ boardShowsStandings: boolean }[]>`select board_shows_standings from round where id = ${b.roundId}`;
+		expect(round!.boardShowsStandings).toBe(false);
 	}
 };
 

@@ -49,7 +49,10 @@ const ACTION_LABELS: Record<string, () => string> = {
 	'entry.rejected': m.screening_audit_rejected,
 	'entry.personal_numbers_viewed': m.screening_audit_numbers_viewed,
 	'screening.reasons_saved': m.screening_audit_reasons_saved,
-	'competition.screening_rule_changed': m.screening_audit_rule_changed
+	'competition.screening_rule_changed': m.screening_audit_rule_changed,
+	// The live board (issue 15)
+	'board.standings_shown': m.board_audit_standings_shown,
+	'board.standings_hidden': m.board_audit_standings_hidden
 };
 
 export function auditActionLabel(action: string): string {
