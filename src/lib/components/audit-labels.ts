@@ -52,7 +52,10 @@ const ACTION_LABELS: Record<string, () => string> = {
 	'competition.screening_rule_changed': m.screening_audit_rule_changed,
 	// The live board (issue 15)
 	'board.standings_shown': m.board_audit_standings_shown,
-	'board.standings_hidden': m.board_audit_standings_hidden
+	'board.standings_hidden': m.board_audit_standings_hidden,
+	// Live judging, a judge's writes (issue 15, hcore)
+	'sheet.saved': m.sheets_audit_saved,
+	'sheet.submitted': m.sheets_audit_submitted
 };
 
 export function auditActionLabel(action: string): string {

@@ -21,6 +21,7 @@ import { importPaths } from './openapi-import';
 import { entryPaths } from './openapi-entries';
 import { registrationPaths } from './openapi-registration';
 import { boardPaths } from './openapi-board';
+import { sheetPaths } from './openapi-sheets';
 
 const ok = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });
 
@@ -96,6 +97,7 @@ const organisationPaths: ZodOpenApiPathsObject = {
 };
 
 export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, boardPaths];
+export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, sheetPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 
