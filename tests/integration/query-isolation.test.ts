@@ -39,6 +39,9 @@ import * as entryList from '../../src/lib/server/screening/entry-list-queries';
 import * as screening from '../../src/lib/server/screening/screening-queries';
 import { decideEntry, saveScreeningReasons } from '../../src/lib/server/screening/screening-service';
 import * as board from '../../src/lib/server/live/board-queries';
+import * as storedScoring from '../../src/lib/server/results/round-input-queries';
+import * as roundControl from '../../src/lib/server/round-control/queries';
+import * as devices from '../../src/lib/server/round-control/device-queries';
 
 // The query functions themselves, below the services' checks: each is called with organisation A's
 // id and organisation B's other ids, and must find nothing of B and change nothing of B. Dropping the
@@ -168,7 +171,11 @@ async function snapshot(tenant: Tenant) {
 		fields: await settingsQueries.listRegistrationFields(db(), id, tenant.competitionId),
 		registeredEntries: await db()`select id, status, status_reason, team_name, unit, extra from entry where organisation_id = ${id} order by id`,
 		entryMembers: await db()`select entry_id, position, name, active from entry_member where organisation_id = ${id} order by entry_id, position`,
-		attachments: await db()`select id, entry_id, field_key from attachment where organisation_id = ${id} order by id`
+		attachments: await db()`select id, entry_id, field_key from attachment where organisation_id = ${id} order by id`,
+		sheets: await db()`select id, status, version, status_reason, scores from score_sheet where organisation_id = ${id} order by id`,
+		absences: await db()`select entry_id, judge_id, reason from judge_absence where organisation_id = ${id} order by entry_id`,
+		devices: await db()`select id, revoked_at, session_id from judge_device where organisation_id = ${id} order by id`,
+		signOff: await db()`select id, scores_locked_at, signed_off_by from round where organisation_id = ${id} order by id`
 	};
 }
 
@@ -192,10 +199,23 @@ beforeAll(async () => {
 	bScreening = await newScreening(b);
 	// Made before B's snapshot, which lists every entry of B's.
 	await bEntry();
+	bDeviceId = await seedLiveJudging(b);
 	bBefore = await snapshot(b);
 });
 
 const A = () => a.owner.organisation.id;
+
+/** Live judging rows of a tenant (issue 15): a submitted sheet, an absence, a signed-in tablet. */
+let bDeviceId: string;
+async function seedLiveJudging(tenant: Tenant): Promise<string> {
+	const organisationId = tenant.owner.organisation.id;
+	await db()`insert into score_sheet (organisation_id, round_id, entry_id, judge_id, component_key, scores, status)
+		values (${organisationId}, ${tenant.roundId}, ${tenant.entryId}, ${tenant.judgeId}, 'practical', ${db().json({ process: 1000 })}, 'submitted')`;
+	await db()`insert into judge_absence (organisation_id, round_id, entry_id, judge_id, reason) values (${organisationId}, ${tenant.roundId}, ${tenant.entryId}, ${tenant.judgeId}, '请假')`;
+	const [device] = await db()<{ id: string }[]>`insert into judge_device (organisation_id, judge_id, app_version) values (${organisationId}, ${tenant.judgeId}, '1.0') returning id`;
+	return device!.id;
+}
+const sheetOfB = () => ({ roundId: b.roundId, entryId: b.entryId, judgeId: b.judgeId, componentKey: 'practical' });
 
 /** An entry of B's, in a competition of its own (B's snapshot stays as it was). */
 let entryOfB: Promise<{ competitionId: string; entryId: string }> | undefined;
@@ -559,6 +579,54 @@ const cases: Record<string, () => Promise<void>> = {
 		const [member] = await db()<{ idNumberHash: string }[]>`select id_number_hash from entry_member where entry_id = ${b.registeredEntryId}`;
 		expect(await entryQueries.findActiveMembers(db(), A(), b.competitionId, [member!.idNumberHash, idNumberHash(entrant(1).idNumber)])).toEqual([]);
 	},
+	// Live judging: the head judge's and the organiser's control of a round (issue 15).
+	'results/round-input-queries.ts:listStoredScoringRows': async () => {
+		expect(await storedScoring.listStoredScoringRows(db(), A(), b.roundId)).toEqual({ sheets: [], absences: [], deductionCounts: [], enteredValues: [], finishTimes: [] });
+	},
+	'round-control/queries.ts:getControlledRound': async () => {
+		expect(await roundControl.getControlledRound(db(), A(), b.roundId)).toBeUndefined();
+		expect(await roundControl.getControlledRound(db(), A(), b.roundId, true)).toBeUndefined();
+	},
+	'round-control/queries.ts:listRoundSheets': async () => {
+		expect(await roundControl.listRoundSheets(db(), A(), b.roundId)).toEqual([]);
+	},
+	'round-control/queries.ts:getSheetForUpdate': async () => {
+		expect(await roundControl.getSheetForUpdate(db(), A(), sheetOfB())).toBeUndefined();
+	},
+	'round-control/queries.ts:setSheetStatus': async () => {
+		const [sheet] = await db()<{ id: string }[]>`select id from score_sheet where organisation_id = ${b.owner.organisation.id}`;
+		expect(await roundControl.setSheetStatus(db(), A(), sheet!.id, 'returned', '被 A 退回')).toBeUndefined();
+	},
+	'round-control/queries.ts:lockRoundSheets': async () => {
+		expect(await roundControl.lockRoundSheets(db(), A(), b.roundId)).toEqual([]);
+	},
+	'round-control/queries.ts:markRoundSignedOff': async () => {
+		expect(await roundControl.markRoundSignedOff(db(), A(), b.roundId, a.owner.user.id)).toBe(false);
+	},
+	'round-control/queries.ts:withdrawRoundSignOff': async () => {
+		expect(await roundControl.withdrawRoundSignOff(db(), A(), b.roundId)).toBe(false);
+	},
+	'round-control/queries.ts:listAbsences': async () => {
+		expect(await roundControl.listAbsences(db(), A(), b.roundId)).toEqual([]);
+	},
+	'round-control/queries.ts:insertAbsence': async () => {
+		await refused(roundControl.insertAbsence(db(), A(), { roundId: b.roundId, entryId: b.entryId, judgeId: b.judgeId, reason: 'A 塞进 B', recordedBy: a.owner.user.id }));
+	},
+	'round-control/queries.ts:deleteAbsence': async () => {
+		expect(await roundControl.deleteAbsence(db(), A(), sheetOfB())).toBeUndefined();
+	},
+	'round-control/device-queries.ts:listPanelDevices': async () => {
+		expect(await devices.listPanelDevices(db(), A(), b.roundId)).toEqual([]);
+	},
+	'round-control/device-queries.ts:getDeviceForUpdate': async () => {
+		expect(await devices.getDeviceForUpdate(db(), A(), bDeviceId)).toBeUndefined();
+	},
+	'round-control/device-queries.ts:listRoundsOfDevice': async () => {
+		expect(await devices.listRoundsOfDevice(db(), A(), bDeviceId)).toEqual([]);
+	},
+	'round-control/device-queries.ts:markDeviceRevoked': async () => {
+		await devices.markDeviceRevoked(db(), A(), bDeviceId, a.owner.user.id);
+	},
 	'registration/entry-queries.ts:countPlaces': async () => {
 		expect(await entryQueries.countPlaces(db(), A(), b.competitionId)).toEqual([]);
 	},
@@ -603,25 +671,14 @@ const cases: Record<string, () => Promise<void>> = {
 		expect(await board.listScoringSeats(db(), b.owner.organisation.id, [b.roundId])).not.toEqual([]);
 		expect(await board.listScoringSeats(db(), A(), [b.roundId])).toEqual([]);
 	},
+	// B's submitted sheet and absence come from seedLiveJudging.
 	'live/board-queries.ts:listReceivedSheets': async () => {
-		const [sheet] = await db()<{ id: string }[]>`
-			insert into score_sheet (organisation_id, round_id, entry_id, judge_id, component_key, status)
-			values (${b.owner.organisation.id}, ${b.roundId}, ${b.entryId}, ${b.judgeId}, 'practical', 'submitted') returning id`;
-		try {
-			expect(await board.listReceivedSheets(db(), b.owner.organisation.id, [b.roundId])).toHaveLength(1);
-			expect(await board.listReceivedSheets(db(), A(), [b.roundId])).toEqual([]);
-		} finally {
-			await db()`delete from score_sheet where id = ${sheet!.id}`;
-		}
+		expect(await board.listReceivedSheets(db(), b.owner.organisation.id, [b.roundId])).not.toEqual([]);
+		expect(await board.listReceivedSheets(db(), A(), [b.roundId])).toEqual([]);
 	},
 	'live/board-queries.ts:listAbsences': async () => {
-		await db()`insert into judge_absence (organisation_id, round_id, entry_id, judge_id, reason) values (${b.owner.organisation.id}, ${b.roundId}, ${b.entryId}, ${b.judgeId}, '病假')`;
-		try {
-			expect(await board.listAbsences(db(), b.owner.organisation.id, [b.roundId])).toHaveLength(1);
-			expect(await board.listAbsences(db(), A(), [b.roundId])).toEqual([]);
-		} finally {
-			await db()`delete from judge_absence where round_id = ${b.roundId}`;
-		}
+		expect(await board.listAbsences(db(), b.owner.organisation.id, [b.roundId])).not.toEqual([]);
+		expect(await board.listAbsences(db(), A(), [b.roundId])).toEqual([]);
 	},
 	'live/board-queries.ts:setBoardShowsStandings': async () => {
 		expect(await board.setBoardShowsStandings(db(), A(), b.roundId, true)).toBe(false);
