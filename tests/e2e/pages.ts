@@ -29,7 +29,9 @@ export const SIGNED_OUT_PAGES = [
 	{ name: 'judge-sign-in', path: '/judge/sign-in' },
 	// Public pages (no sign-in): the competition registration.e2e.ts created, and its contestant sign-up.
 	{ name: 'public-competition', path: `/c/${REGISTRATION_SLUG}` },
-	{ name: 'contestant-signup', path: `/c/${REGISTRATION_SLUG}/signup` }
+	{ name: 'contestant-signup', path: `/c/${REGISTRATION_SLUG}/signup` },
+	// The live board (issue 15) of that competition: not being judged yet, so it says so.
+	{ name: 'live-board', path: `/live/${REGISTRATION_SLUG}` }
 ];
 
 /** The first competition of the demo organisation and the scheme editor of its first round. */
@@ -104,6 +106,12 @@ export async function entryPages(page: Page): Promise<{ name: string; path: stri
 	return [{ name: 'entries', path: `${competition!.path}/entries` }, ...entryPage, { name: 'entries-import', path: `${competition!.path}/entries/import` }];
 }
 
+/** The live board (issue 15): the organiser's settings of that competition. */
+export async function boardPages(page: Page): Promise<{ name: string; path: string }[]> {
+	const [competition] = await competitionPages(page);
+	return [{ name: 'board-settings', path: `${competition!.path}/board` }];
+}
+
 /**
  * Pages of one capability under the sample competition. Each group gets its own test in the screen and
  * accessibility sweeps, so no single test walks every page (and outlives its timeout under load).
@@ -112,5 +120,6 @@ export const FEATURE_PAGE_GROUPS: { name: string; pages: (page: Page) => Promise
 	{ name: 'draw', pages: drawPages },
 	{ name: 'judges', pages: judgePages },
 	{ name: 'entries', pages: entryPages },
-	{ name: 'registration', pages: registrationPages }
+	{ name: 'registration', pages: registrationPages },
+	{ name: 'board', pages: boardPages }
 ];
