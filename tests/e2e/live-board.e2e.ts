@@ -34,7 +34,7 @@ test('the public board shows progress by number, and standings appear live when 
 	await expect(tiles.first()).toContainText('已收 3/3');
 	await expect(board.locator('[data-number="11"]')).toContainText('已收 1/3');
 	await expect(board.locator('[data-number="16"]')).toContainText('已收 0/3');
-	await expect(board.getByTestId('board-round')).toContainText('10 位选手评分完成');
+	await expect(board.getByTestId('board-round')).toContainText('10/16 位选手评分完成');
 	await expect(board.getByTestId('board-standings')).toHaveCount(0);
 	const text = await board.locator('body').innerText();
 	for (const person of PEOPLE) for (const secret of [person.name, person.unit, person.phone]) expect(text).not.toContain(secret);
