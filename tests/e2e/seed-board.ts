@@ -26,11 +26,12 @@ export async function seedBoardRound(competitionId: string, roundId: string, ent
 			}
 		}
 		// One sheet of the next entry is only a draft on its judge's tablet: not received yet.
-		if (entryIds[scored]) {
+		const next = entryIds[scored];
+		if (next) {
 			await sql`insert into score_sheet (organisation_id, round_id, entry_id, judge_id, component_key, scores, status)
-				values (${organisationId}, ${roundId}, ${entryIds[scored]}, ${judgeIds[0]}, 'practical', ${sql.json({ process: 1500 })}, 'draft')`;
+				values (${organisationId}, ${roundId}, ${next}, ${judgeIds[0]!}, 'practical', ${sql.json({ process: 1500 })}, 'draft')`;
 			await sql`insert into score_sheet (organisation_id, round_id, entry_id, judge_id, component_key, scores, status, submitted_at)
-				values (${organisationId}, ${roundId}, ${entryIds[scored]}, ${judgeIds[1]}, 'practical', ${sql.json({ process: 1500, precision: 3000, surface: 1500, completeness: 1000, safety: 800 })}, 'submitted', now())`;
+				values (${organisationId}, ${roundId}, ${next}, ${judgeIds[1]!}, 'practical', ${sql.json({ process: 1500, precision: 3000, surface: 1500, completeness: 1000, safety: 800 })}, 'submitted', now())`;
 		}
 		await sql`update competition set status = 'judging' where id = ${competitionId}`;
 	} finally {
