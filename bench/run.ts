@@ -7,6 +7,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { runScoringBench } from './scoring.bench';
 import { runRegistrationImportBench } from './registration-import.bench';
+import { runLiveJudgingBench } from './live-judging.bench';
 
 export interface Figure {
 	bench: string;
@@ -32,7 +33,7 @@ const measure: Measure = (work, { warmUp = 5, runs = 21, statistic = 'median' } 
 };
 
 // A bench may be async (the registration import needs a database).
-const BENCHES: ((measure: Measure) => Figure[] | Promise<Figure[]>)[] = [runScoringBench, runRegistrationImportBench];
+const BENCHES: ((measure: Measure) => Figure[] | Promise<Figure[]>)[] = [runScoringBench, runRegistrationImportBench, runLiveJudgingBench];
 
 const round = (value: number) => Math.round(value * 100) / 100;
 

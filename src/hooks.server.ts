@@ -3,20 +3,26 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { env } from '$env/dynamic/private';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { m } from '$lib/paraglide/messages.js';
-import { readDatabaseConfig, startDatabase } from '$lib/server/db/start';
+import { readDatabaseConfig, runtimeDatabaseUrl, startDatabase } from '$lib/server/db/start';
 import { ensureSecretKey } from '$lib/server/crypto/personal-data';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { authenticateSession } from '$lib/server/auth/account';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { wireRealtime } from '$lib/server/realtime/io';
+import { attachPostgresAdapter, socketAdapterKind } from '$lib/server/realtime/adapter';
+import { startLiveBoard } from '$lib/server/live/live-board';
 import { describeClientError } from '$lib/server/http/client-errors';
 import { cacheControl, guardFormBodies, limitBodies, shapeApiAnswers } from '$lib/server/http/hooks';
 
 export const init: ServerInit = async () => {
 	// A malformed JIANGXIN_SECRET_KEY stops the start here, not at the first registration.
 	ensureSecretKey();
+	const adapter = socketAdapterKind(env);
 	await startDatabase(readDatabaseConfig(env));
+	// Before the handlers plug in: until then handshakes wait, so no socket joins a room of the old adapter.
+	if (adapter === 'postgres') attachPostgresAdapter(runtimeDatabaseUrl()!);
 	wireRealtime();
+	startLiveBoard();
 };
 
 const requestId: Handle = ({ event, resolve }) => {

@@ -38,7 +38,9 @@ export const SIGNED_OUT_PAGES = [
 	{ name: 'judge-sign-in', path: '/judge/sign-in' },
 	// Public pages (no sign-in): the sweeps' own competition (ensureSweepCompetition), and its contestant sign-up.
 	{ name: 'public-competition', path: `/c/${SWEEP_SLUG}` },
-	{ name: 'contestant-signup', path: `/c/${SWEEP_SLUG}/signup` }
+	{ name: 'contestant-signup', path: `/c/${SWEEP_SLUG}/signup` },
+	// The live board (issue 15) of that competition: not being judged, so it says so.
+	{ name: 'live-board', path: `/live/${SWEEP_SLUG}` }
 ];
 
 /** Creates the sweeps' public competition once (as the owner, in a page of its own) unless it exists. */
@@ -146,6 +148,12 @@ export async function enteredPages(page: Page): Promise<{ name: string; path: st
 	];
 }
 
+/** The live board (issue 15): the organiser's settings of that competition. */
+export async function boardPages(page: Page): Promise<{ name: string; path: string }[]> {
+	const [competition] = await competitionPages(page);
+	return [{ name: 'board-settings', path: `${competition!.path}/board` }];
+}
+
 /**
  * Pages of one capability under the sample competition. Each group gets its own test in the screen and
  * accessibility sweeps, so no single test walks every page (and outlives its timeout under load).
@@ -155,5 +163,6 @@ export const FEATURE_PAGE_GROUPS: { name: string; pages: (page: Page) => Promise
 	{ name: 'judges', pages: judgePages },
 	{ name: 'entries', pages: entryPages },
 	{ name: 'registration', pages: registrationPages },
-	{ name: 'entered', pages: enteredPages }
+	{ name: 'entered', pages: enteredPages },
+	{ name: 'board', pages: boardPages }
 ];

@@ -346,6 +346,8 @@ function validApiBodies(world: HttpWorld): Record<string, unknown> {
 		'PUT /rounds/{id}/deduction-counts': { counts: [{ entryId: crypto.randomUUID(), componentKey: 'practical', itemKey: 'defect', count: 1 }] },
 		'PUT /rounds/{id}/finish-times': { times: [{ entryId: crypto.randomUUID(), finishedAt: '2026-05-01 10:32:05' }] },
 		'POST /rounds/{id}/paper-keyings': { judgeId: crypto.randomUUID(), entryId: crypto.randomUUID(), componentKey: 'practical', scores: { workmanship: 8000 }, deductions: { defect: 1 } },
+		// The live board (issue 15)
+		'PUT /rounds/{id}/board': { showsStandings: true },
 		'POST /scoring/evaluate': {
 			scheme: TEXTILE_SCHEME,
 			input: { entries: [{ id: 'e1', number: 1, unit: '一厂', entered: { theory: 9000 }, sheets: { practical: [{ judgeId: 'J1', scores: { workmanship: 8000 } }] } }] }

@@ -38,9 +38,13 @@ import { entrant, individualSubmission } from '../fixtures/people';
 import * as entryList from '../../src/lib/server/screening/entry-list-queries';
 import * as screening from '../../src/lib/server/screening/screening-queries';
 import { decideEntry, saveScreeningReasons } from '../../src/lib/server/screening/screening-service';
-import { seedSheets, sheetIsolationCases, sheetSnapshot, type SheetTenant } from '../fixtures/sheet-isolation'
+import { seedSheets, sheetIsolationCases, sheetSnapshot, type SheetTenant } from '../fixtures/sheet-isolation';
 import * as entered from '../../src/lib/server/entered/entered-queries';
 import * as paper from '../../src/lib/server/paper/paper-queries';
+import * as board from '../../src/lib/server/live/board-queries';
+import * as storedScoring from '../../src/lib/server/results/round-input-queries';
+import * as roundControl from '../../src/lib/server/round-control/queries';
+import * as devices from '../../src/lib/server/round-control/device-queries';
 
 // The query functions themselves, below the services' checks: each is called with organisation A's
 // id and organisation B's other ids, and must find nothing of B and change nothing of B. Dropping the
@@ -191,6 +195,7 @@ async function snapshot(tenant: Tenant) {
 		keyings: await db()`select entry_id, target, typed, keyed_by from entered_value_keying where organisation_id = ${id} order by id`,
 		deductionCounts: await db()`select entry_id, component_key, item_key, count from deduction_count where organisation_id = ${id} order by entry_id`,
 		finishTimes: await db()`select entry_id, finished_at from finish_time where organisation_id = ${id} order by entry_id`,
+		signOff: await db()`select id, scores_locked_at, signed_off_by from round where organisation_id = ${id} order by id`
 	};
 }
 
@@ -214,10 +219,25 @@ beforeAll(async () => {
 	bScreening = await newScreening(b);
 	// Made before B's snapshot, which lists every entry of B's.
 	await bEntry();
+	bDeviceId = await seedLiveJudging(b);
 	bBefore = await snapshot(b);
 });
 
 const A = () => a.owner.organisation.id;
+
+/** Live judging rows of a tenant (issue 15): a submitted sheet, an absence, a signed-in tablet. */
+let bDeviceId: string;
+async function seedLiveJudging(tenant: Tenant): Promise<string> {
+	const organisationId = tenant.owner.organisation.id;
+	await db()`insert into score_sheet (organisation_id, round_id, entry_id, judge_id, component_key, scores, status)
+		values (${organisationId}, ${tenant.roundId}, ${tenant.entryId}, ${tenant.judgeId}, 'practical', ${db().json({ process: 1000 })}, 'submitted')
+		on conflict (round_id, entry_id, judge_id, component_key) do update set status = 'submitted'`;
+	await db()`insert into judge_absence (organisation_id, round_id, entry_id, judge_id, reason) values (${organisationId}, ${tenant.roundId}, ${tenant.entryId}, ${tenant.judgeId}, '请假')
+		on conflict do nothing`;
+	const [device] = await db()<{ id: string }[]>`insert into judge_device (organisation_id, judge_id, app_version) values (${organisationId}, ${tenant.judgeId}, '1.0') returning id`;
+	return device!.id;
+}
+const sheetOfB = () => ({ roundId: b.roundId, entryId: b.entryId, judgeId: b.judgeId, componentKey: 'practical' });
 
 /** An entry of B's, in a competition of its own (B's snapshot stays as it was). */
 let entryOfB: Promise<{ competitionId: string; entryId: string }> | undefined;
@@ -643,6 +663,54 @@ const cases: Record<string, () => Promise<void>> = {
 		const [member] = await db()<{ idNumberHash: string }[]>`select id_number_hash from entry_member where entry_id = ${b.registeredEntryId}`;
 		expect(await entryQueries.findActiveMembers(db(), A(), b.competitionId, [member!.idNumberHash, idNumberHash(entrant(1).idNumber)])).toEqual([]);
 	},
+	// Live judging: the head judge's and the organiser's control of a round (issue 15).
+	'results/round-input-queries.ts:listStoredScoringRows': async () => {
+		expect(await storedScoring.listStoredScoringRows(db(), A(), b.roundId)).toEqual({ sheets: [], absences: [], deductionCounts: [], enteredValues: [], finishTimes: [] });
+	},
+	'round-control/queries.ts:getControlledRound': async () => {
+		expect(await roundControl.getControlledRound(db(), A(), b.roundId)).toBeUndefined();
+		expect(await roundControl.getControlledRound(db(), A(), b.roundId, true)).toBeUndefined();
+	},
+	'round-control/queries.ts:listRoundSheets': async () => {
+		expect(await roundControl.listRoundSheets(db(), A(), b.roundId)).toEqual([]);
+	},
+	'round-control/queries.ts:getSheetForUpdate': async () => {
+		expect(await roundControl.getSheetForUpdate(db(), A(), sheetOfB())).toBeUndefined();
+	},
+	'round-control/queries.ts:setSheetStatus': async () => {
+		const [sheet] = await db()<{ id: string }[]>`select id from score_sheet where organisation_id = ${b.owner.organisation.id}`;
+		expect(await roundControl.setSheetStatus(db(), A(), sheet!.id, 'returned', '被 A 退回')).toBeUndefined();
+	},
+	'round-control/queries.ts:lockRoundSheets': async () => {
+		expect(await roundControl.lockRoundSheets(db(), A(), b.roundId)).toEqual([]);
+	},
+	'round-control/queries.ts:markRoundSignedOff': async () => {
+		expect(await roundControl.markRoundSignedOff(db(), A(), b.roundId, a.owner.user.id)).toBe(false);
+	},
+	'round-control/queries.ts:withdrawRoundSignOff': async () => {
+		expect(await roundControl.withdrawRoundSignOff(db(), A(), b.roundId)).toBe(false);
+	},
+	'round-control/queries.ts:listAbsences': async () => {
+		expect(await roundControl.listAbsences(db(), A(), b.roundId)).toEqual([]);
+	},
+	'round-control/queries.ts:insertAbsence': async () => {
+		await refused(roundControl.insertAbsence(db(), A(), { roundId: b.roundId, entryId: b.entryId, judgeId: b.judgeId, reason: 'A 塞进 B', recordedBy: a.owner.user.id }));
+	},
+	'round-control/queries.ts:deleteAbsence': async () => {
+		expect(await roundControl.deleteAbsence(db(), A(), sheetOfB())).toBeUndefined();
+	},
+	'round-control/device-queries.ts:listPanelDevices': async () => {
+		expect(await devices.listPanelDevices(db(), A(), b.roundId)).toEqual([]);
+	},
+	'round-control/device-queries.ts:getDeviceForUpdate': async () => {
+		expect(await devices.getDeviceForUpdate(db(), A(), bDeviceId)).toBeUndefined();
+	},
+	'round-control/device-queries.ts:listRoundsOfDevice': async () => {
+		expect(await devices.listRoundsOfDevice(db(), A(), bDeviceId)).toEqual([]);
+	},
+	'round-control/device-queries.ts:markDeviceRevoked': async () => {
+		await devices.markDeviceRevoked(db(), A(), bDeviceId, a.owner.user.id);
+	},
 	'registration/entry-queries.ts:countPlaces': async () => {
 		expect(await entryQueries.countPlaces(db(), A(), b.competitionId)).toEqual([]);
 	},
@@ -671,7 +739,37 @@ const cases: Record<string, () => Promise<void>> = {
 	'registration/entry-queries.ts:listEntryPeople': async () => {
 		expect(await entryQueries.listEntryPeople(db(), A(), b.registeredEntryId)).toEqual([]);
 	},
-	...sheetIsolationCases(() => ({ a: a.sheets, b: b.sheets }))
+	...sheetIsolationCases(() => ({ a: a.sheets, b: b.sheets })),
+	// The live board (issue 15)
+	'live/board-queries.ts:getBoardCompetition': async () => {
+		expect(await board.getBoardCompetition(db(), A(), b.competitionId)).toBeUndefined();
+	},
+	'live/board-queries.ts:listBoardRounds': async () => {
+		expect(await board.listBoardRounds(db(), b.owner.organisation.id, b.competitionId)).not.toEqual([]);
+		expect(await board.listBoardRounds(db(), A(), b.competitionId)).toEqual([]);
+	},
+	'live/board-queries.ts:listBoardEntries': async () => {
+		expect(await board.listBoardEntries(db(), b.owner.organisation.id, [b.roundId])).not.toEqual([]);
+		expect(await board.listBoardEntries(db(), A(), [b.roundId])).toEqual([]);
+	},
+	'live/board-queries.ts:listScoringSeats': async () => {
+		expect(await board.listScoringSeats(db(), b.owner.organisation.id, [b.roundId])).not.toEqual([]);
+		expect(await board.listScoringSeats(db(), A(), [b.roundId])).toEqual([]);
+	},
+	// B's submitted sheet and absence come from seedLiveJudging.
+	'live/board-queries.ts:listReceivedSheets': async () => {
+		expect(await board.listReceivedSheets(db(), b.owner.organisation.id, [b.roundId])).not.toEqual([]);
+		expect(await board.listReceivedSheets(db(), A(), [b.roundId])).toEqual([]);
+	},
+	'live/board-queries.ts:listAbsences': async () => {
+		expect(await board.listAbsences(db(), b.owner.organisation.id, [b.roundId])).not.toEqual([]);
+		expect(await board.listAbsences(db(), A(), [b.roundId])).toEqual([]);
+	},
+	'live/board-queries.ts:setBoardShowsStandings': async () => {
+		expect(await board.setBoardShowsStandings(db(), A(), b.roundId, true)).toBe(false);
+		const [round] = await db()<{ boardShowsStandings: boolean }[]>`select board_shows_standings from round where id = ${b.roundId}`;
+		expect(round!.boardShowsStandings).toBe(false);
+	}
 };
 
 /** Exported functions of every query module whose parameters name an organisation id. */

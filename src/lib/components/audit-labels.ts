@@ -50,6 +50,9 @@ const ACTION_LABELS: Record<string, () => string> = {
 	'entry.personal_numbers_viewed': m.screening_audit_numbers_viewed,
 	'screening.reasons_saved': m.screening_audit_reasons_saved,
 	'competition.screening_rule_changed': m.screening_audit_rule_changed,
+	// The live board (issue 15)
+	'board.standings_shown': m.board_audit_standings_shown,
+	'board.standings_hidden': m.board_audit_standings_hidden,
 	// Live judging, a judge's writes (issue 15, hcore)
 	'sheet.saved': m.sheets_audit_saved,
 	'sheet.submitted': m.sheets_audit_submitted

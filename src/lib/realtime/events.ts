@@ -139,6 +139,8 @@ export interface BoardSnapshot {
 	generatedAt: string;
 	rounds: {
 		roundId: string;
+		/** Added by the live board (optional, so older senders still fit): lets `/live/<slug>?event=<id>` show one event. */
+		eventId?: string;
 		eventName: string;
 		roundName: string;
 		lockedAt: string | null;

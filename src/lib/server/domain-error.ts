@@ -94,7 +94,17 @@ export type DomainErrorCode =
 	| 'entered_deduction_item_unknown'
 	| 'entered_paper_criterion_unknown'
 	| 'entered_paper_incomplete'
-	| 'entered_paper_sheet_locked';
+	| 'entered_paper_sheet_locked'
+	// The head judge and the organiser run a round's scoring (issue 15, head-judge part): returns,
+	// unlocks, absences, sign-off (裁判长签字), provisional results, device revocation.
+	| 'round_signed_off'
+	| 'round_not_signed_off'
+	| 'sign_off_incomplete'
+	| 'sheet_missing'
+	| 'sheet_not_submitted'
+	| 'sheet_not_locked'
+	| 'absence_exists'
+	| 'device_already_revoked';
 
 /**
  * Input that breaks a business rule in several places at once (a marking scheme, a round's data):

@@ -20,6 +20,7 @@ import { judgePaths } from './openapi-judges';
 import { importPaths } from './openapi-import';
 import { entryPaths } from './openapi-entries';
 import { registrationPaths } from './openapi-registration';
+import { boardPaths } from './openapi-board';
 import { sheetPaths } from './openapi-sheets';
 import { enteredPaths } from './openapi-entered';
 
@@ -96,7 +97,7 @@ const organisationPaths: ZodOpenApiPathsObject = {
 	}
 };
 
-export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, sheetPaths, enteredPaths];
+export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, sheetPaths, enteredPaths, boardPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

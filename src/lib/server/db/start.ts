@@ -31,6 +31,13 @@ export function readDatabaseConfig(env: Record<string, string | undefined>): Dat
 
 const KEY = Symbol.for('jiangxin.db.started');
 const holder = globalThis as unknown as Record<symbol, Promise<Sql> | undefined>;
+const URL_KEY = Symbol.for('jiangxin.db.runtimeUrl');
+const urlHolder = globalThis as unknown as Record<symbol, string | undefined>;
+
+/** The URL the app's pool connects with (the runtime role); other connections of the app (socket.io's adapter) use it too. */
+export function runtimeDatabaseUrl(): string | undefined {
+	return urlHolder[URL_KEY];
+}
 
 /**
  * Connects (starting the embedded server when no URL is given), applies pending migrations as the
@@ -57,6 +64,7 @@ export function startDatabase(config: DatabaseConfig): Promise<Sql> {
 			const applied = await runMigrations(migrator);
 			if (applied.length > 0) console.info(`[jiangxin] applied migrations: ${applied.join(', ')}`);
 			const sql = connectDb(runtimeUrl!);
+			urlHolder[URL_KEY] = runtimeUrl;
 			onShutdown(() => closeDb());
 			if (ownerUrl !== runtimeUrl) {
 				const [row] = await sql<{ role: string }[]>`select current_user as role`;

@@ -83,7 +83,16 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	entered_deduction_item_unknown: { status: 400, message: (details) => m.entered_error_deduction_item_unknown({ item: details.item ?? '' }) },
 	entered_paper_criterion_unknown: { status: 400, message: (details) => m.entered_error_criterion_unknown({ key: details.key ?? '' }) },
 	entered_paper_incomplete: { status: 400, message: (details) => m.entered_error_paper_incomplete({ key: details.key ?? '' }) },
-	entered_paper_sheet_locked: { status: 409, message: () => m.entered_error_paper_sheet_locked() }
+	entered_paper_sheet_locked: { status: 409, message: () => m.entered_error_paper_sheet_locked() },
+	// The head judge and the organiser run a round's scoring (issue 15, head-judge part).
+	round_signed_off: { status: 409, message: () => m.headjudge_error_round_signed_off() },
+	round_not_signed_off: { status: 409, message: () => m.headjudge_error_round_not_signed_off() },
+	sign_off_incomplete: { status: 409, message: (details) => m.headjudge_error_sign_off_incomplete({ count: details.count ?? 0, missing: details.missing ?? '' }) },
+	sheet_missing: { status: 404, message: () => m.headjudge_error_sheet_missing() },
+	sheet_not_submitted: { status: 409, message: () => m.headjudge_error_sheet_not_submitted() },
+	sheet_not_locked: { status: 409, message: () => m.headjudge_error_sheet_not_locked() },
+	absence_exists: { status: 409, message: () => m.headjudge_error_absence_exists() },
+	device_already_revoked: { status: 409, message: () => m.headjudge_error_device_already_revoked() }
 };
 
 const BLOCKERS: Record<LifecycleBlocker, () => string> = {
