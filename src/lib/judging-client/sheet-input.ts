@@ -32,3 +32,6 @@ export const tapDeduction = (counts: Record<string, number>, key: string, direct
 	...counts,
 	[key]: Math.max(0, (counts[key] ?? 0) + direction)
 });
+
+/** The device's clock, as operations and heartbeats report it. */
+export const isoNow = (): string => new Date().toISOString();
