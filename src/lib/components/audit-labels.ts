@@ -49,7 +49,10 @@ const ACTION_LABELS: Record<string, () => string> = {
 	'entry.rejected': m.screening_audit_rejected,
 	'entry.personal_numbers_viewed': m.screening_audit_numbers_viewed,
 	'screening.reasons_saved': m.screening_audit_reasons_saved,
-	'competition.screening_rule_changed': m.screening_audit_rule_changed
+	'competition.screening_rule_changed': m.screening_audit_rule_changed,
+	// Live judging, a judge's writes (issue 15, hcore)
+	'sheet.saved': m.sheets_audit_saved,
+	'sheet.submitted': m.sheets_audit_submitted
 };
 
 export function auditActionLabel(action: string): string {

@@ -62,7 +62,16 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	// Contestants register (phone first): accounts, attachments
 	login_taken: { status: 409, message: () => m.registration_error_login_taken() },
 	attachment_too_large: { status: 413, message: (details) => m.registration_error_attachment_too_large({ megabytes: details.megabytes ?? 10 }) },
-	attachment_type_refused: { status: 415, message: () => m.registration_error_attachment_type() }
+	attachment_type_refused: { status: 415, message: () => m.registration_error_attachment_type() },
+	// Live judging, a judge's writes (issue 15, hcore): sheets over the socket and the API, devices.
+	sheet_round_not_judging: { status: 409, message: () => m.sheets_error_round_not_judging() },
+	sheet_round_signed_off: { status: 409, message: () => m.sheets_error_round_signed_off() },
+	sheet_locked: { status: 409, message: () => m.sheets_error_locked() },
+	sheet_submitted: { status: 409, message: () => m.sheets_error_submitted() },
+	sheet_component_unknown: { status: 400, message: () => m.sheets_error_component_unknown() },
+	sheet_operation_taken: { status: 409, message: () => m.sheets_error_operation_taken() },
+	session_ended: { status: 401, message: () => m.sheets_error_session_ended() },
+	device_revoked: { status: 401, message: () => m.sheets_error_device_revoked() }
 };
 
 const BLOCKERS: Record<LifecycleBlocker, () => string> = {
