@@ -42,7 +42,14 @@ export class JudgeDevice {
 		this.ready = true;
 		const socket = connectJudgeSocket();
 		this.socket = socket;
-		this.sync = new OutboxSync(store, socketTransport(socket), { deviceId: await store.deviceId(), onChange: () => void this.reload() });
+		this.sync = new OutboxSync(store, socketTransport(socket), {
+			deviceId: await store.deviceId(),
+			onChange: () => void this.reload(),
+			onHalt: (error) => {
+				if (error.code === 'device_revoked') void this.revoked();
+				else this.error = error;
+			}
+		});
 		socket.on('connect', () => void this.connected());
 		socket.on('disconnect', () => (this.online = false));
 		socket.on('sheet:updated', (sheet: SheetState) => void this.serverSheet(sheet));
@@ -72,7 +79,8 @@ export class JudgeDevice {
 				this.round = result.state;
 				this.replaced = result.told;
 				this.error = null;
-			} else if (result) this.error = result.error;
+			} else if (result?.error.code === 'device_revoked') await this.revoked();
+			else if (result) this.error = result.error;
 		}
 	}
 

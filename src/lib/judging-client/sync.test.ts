@@ -213,3 +213,15 @@ describe('reconciling on reconnect', () => {
 		expect((await store.sheet(key(ENTRIES[0]!)))?.scores.fit).toBe(200);
 	});
 });
+
+describe('a session that ended', () => {
+	it('keeps the operation in the outbox and says why, instead of dropping it', async () => {
+		const halts: string[] = [];
+		sync = new OutboxSync(store, server, { ackTimeoutMs: 50, onHalt: (error) => halts.push(error.code) });
+		server.apply = async (operation) => ({ ok: false, operationId: operation.operationId, error: { code: 'session_ended', message: 'sign in again' } });
+		await sync.change(change(ENTRIES[0]!, 100));
+		await sync.flush();
+		expect(await store.outboxSize()).toBe(1);
+		expect(halts[0]).toBe('session_ended');
+	});
+});

@@ -20,8 +20,9 @@ export interface SheetChange {
 	note: string;
 }
 
-// Refusals that a resend could cure: the server failed, not the operation.
-const TRANSIENT_REFUSALS = new Set(['internal_error', 'unavailable', 'rate_limited']);
+// Refusals that say nothing about the operation: the server failed, or the session ended or was revoked.
+// The operation stays in the outbox (a judge signing in again still sends it); the device is told.
+const HALTING_REFUSALS = new Set(['internal_error', 'unavailable', 'rate_limited', 'session_ended', 'forbidden', 'device_revoked']);
 
 /**
  * The outbox's engine. Every change is stored (outbox + the sheet the judge sees) before anything is
@@ -37,7 +38,7 @@ export class OutboxSync {
 	constructor(
 		private readonly store: JudgeStore,
 		private readonly transport: SheetTransport,
-		private readonly options: { ackTimeoutMs?: number; deviceId?: string; onChange?: () => void } = {}
+		private readonly options: { ackTimeoutMs?: number; deviceId?: string; onChange?: () => void; onHalt?: (error: { code: string; message: string }) => void } = {}
 	) {}
 
 	private exclusive<T>(task: () => Promise<T>): Promise<T> {
@@ -111,7 +112,10 @@ export class OutboxSync {
 			} catch {
 				break; // no ack: not delivered; it goes again on the next flush
 			}
-			if (!ack.ok && TRANSIENT_REFUSALS.has(ack.error.code)) break;
+			if (!ack.ok && HALTING_REFUSALS.has(ack.error.code)) {
+				this.options.onHalt?.(ack.error);
+				break;
+			}
 			await this.acknowledged(next.seq as number, next.key, ack);
 			delivered++;
 			this.changed();
