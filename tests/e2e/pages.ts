@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { OWNER } from './fixtures';
+import { seatAsJudge } from './seed';
 
 // Every page a signed-in organiser reaches, for the accessibility and layout sweeps. The competition and
 // its scheme editor are the ones the journeys before have created (found from the list, not hard-coded).
@@ -105,6 +106,17 @@ export async function entryPages(page: Page): Promise<{ name: string; path: stri
 }
 
 /**
+ * The judge's tablet (issue 15): the round's scoring queue. The owner is seated as a scoring judge of the
+ * sample competition's first round for it (the queue is the page of a judge on the panel).
+ */
+export async function tabletPages(page: Page): Promise<{ name: string; path: string }[]> {
+	const [, scheme] = await competitionPages(page);
+	const roundId = /\/rounds\/([0-9a-f-]{36})\//.exec(scheme!.path)![1]!;
+	await seatAsJudge(OWNER.email, roundId);
+	return [{ name: 'judge-round', path: `/judge/rounds/${roundId}` }];
+}
+
+/**
  * Pages of one capability under the sample competition. Each group gets its own test in the screen and
  * accessibility sweeps, so no single test walks every page (and outlives its timeout under load).
  */
@@ -112,5 +124,6 @@ export const FEATURE_PAGE_GROUPS: { name: string; pages: (page: Page) => Promise
 	{ name: 'draw', pages: drawPages },
 	{ name: 'judges', pages: judgePages },
 	{ name: 'entries', pages: entryPages },
-	{ name: 'registration', pages: registrationPages }
+	{ name: 'registration', pages: registrationPages },
+	{ name: 'tablet', pages: tabletPages }
 ];
