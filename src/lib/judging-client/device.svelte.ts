@@ -53,7 +53,8 @@ export class JudgeDevice {
 		socket.on('connect', () => void this.connected());
 		socket.on('disconnect', () => (this.online = false));
 		socket.on('sheet:updated', (sheet: SheetState) => void this.serverSheet(sheet));
-		socket.on('device:revoked', () => void this.revoked());
+		// Sent to every device of the judge: the heartbeat's answer says whether it is this one.
+		socket.on('device:revoked', () => void this.beat());
 		this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
 	}
 
