@@ -38,6 +38,7 @@ import { entrant, individualSubmission } from '../fixtures/people';
 import * as entryList from '../../src/lib/server/screening/entry-list-queries';
 import * as screening from '../../src/lib/server/screening/screening-queries';
 import { decideEntry, saveScreeningReasons } from '../../src/lib/server/screening/screening-service';
+import { seedSheets, sheetIsolationCases, sheetSnapshot, type SheetTenant } from '../fixtures/sheet-isolation';
 
 // The query functions themselves, below the services' checks: each is called with organisation A's
 // id and organisation B's other ids, and must find nothing of B and change nothing of B. Dropping the
@@ -64,6 +65,8 @@ interface Tenant {
 	/** Registration: an entry registered through the core, and an attachment. */
 	registeredEntryId: string;
 	attachmentId: string;
+	/** Live judging: a sheet, its operation, a device and an absence of the round's judge. */
+	sheets: SheetTenant;
 }
 
 /** Registration data of a tenant: an open competition, a file field, an entry, an attachment, a judge on a panel. */
@@ -121,7 +124,9 @@ async function newTenant(): Promise<Tenant> {
 	// After the panel is saved (it replaces the panel): the draw's encryption judge, registration's judge.
 	const drawn = await seedDraw(owner, organiser, competition.id, event!.id, round!.id);
 	const registration = await seedRegistration(owner, competition.id, round!.id, Number.parseInt(organisationId.slice(0, 6), 16) % 400);
+	const sheetRows = await seedSheets(owner, { roundId: round!.id, judgeId: judge.id, entryId: entry.id });
 	return {
+		sheets: sheetRows,
 		owner,
 		organiser,
 		competitionId: competition.id,
@@ -167,7 +172,8 @@ async function snapshot(tenant: Tenant) {
 		fields: await settingsQueries.listRegistrationFields(db(), id, tenant.competitionId),
 		registeredEntries: await db()`select id, status, status_reason, team_name, unit, extra from entry where organisation_id = ${id} order by id`,
 		entryMembers: await db()`select entry_id, position, name, active from entry_member where organisation_id = ${id} order by entry_id, position`,
-		attachments: await db()`select id, entry_id, field_key from attachment where organisation_id = ${id} order by id`
+		attachments: await db()`select id, entry_id, field_key from attachment where organisation_id = ${id} order by id`,
+		...(await sheetSnapshot(id))
 	};
 }
 
@@ -585,7 +591,8 @@ const cases: Record<string, () => Promise<void>> = {
 	},
 	'registration/entry-queries.ts:listEntryPeople': async () => {
 		expect(await entryQueries.listEntryPeople(db(), A(), b.registeredEntryId)).toEqual([]);
-	}
+	},
+	...sheetIsolationCases(() => ({ a: a.sheets, b: b.sheets }))
 };
 
 /** Exported functions of every query module whose parameters name an organisation id. */

@@ -120,6 +120,7 @@ async function write(tx: Db, writer: SheetWriter, request: SheetWriteRequest): P
 		operationId: request.operationId,
 		deviceId: writer.deviceId
 	});
+	if (!after) throw new DomainError('not_found');
 	const superseded = before !== undefined && (request.baseVersion ?? 0) < before.version;
 	const applied: AppliedWrite = { ok: true, operationId: request.operationId, sheet: sheets.toSheetState(after), replayed: false, superseded };
 	const subject = await sheets.describeSheetSubject(tx, writer.organisationId, key);

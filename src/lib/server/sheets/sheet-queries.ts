@@ -70,8 +70,8 @@ export interface SheetWriteValues {
 	deviceId: string | null;
 }
 
-/** Creates the sheet or overwrites its values, raising its version; the caller holds lockSheet. */
-export async function writeSheet(db: Db, organisationId: string, key: SheetKey, values: SheetWriteValues): Promise<SheetRow> {
+/** Creates the sheet or overwrites its values, raising its version; the caller holds lockSheet. Undefined when the sheet is another organisation's. */
+export async function writeSheet(db: Db, organisationId: string, key: SheetKey, values: SheetWriteValues): Promise<SheetRow | undefined> {
 	const submittedAt = values.status === 'submitted' ? db`now()` : db`null`;
 	const [row] = await db<SheetRow[]>`
 		insert into score_sheet (organisation_id, round_id, entry_id, judge_id, component_key, scores, deductions, note, status, source, last_operation_id, last_device_id, submitted_at)
@@ -84,7 +84,7 @@ export async function writeSheet(db: Db, organisationId: string, key: SheetKey, 
 			version = score_sheet.version + 1, updated_at = now()
 		where score_sheet.organisation_id = ${organisationId}
 		returning ${db.unsafe(SHEET_COLUMNS)}`;
-	return row!;
+	return row;
 }
 
 /** A round's sheets, by entry then judge; narrowed to one judge or one entry when asked. */
