@@ -12,6 +12,9 @@ const config = {
 		// body with a plain-text 403 before any hook runs, and the API must answer 415 in its error shape.
 		// '*' is how SvelteKit 2 turns its own check off.
 		csrf: { trustedOrigins: ['*'] },
+		// The service worker (src/service-worker.ts) is for judges' tablets: the judge pages register it
+		// themselves, so the public (thousands on a vote or a live board) never download the app for it.
+		serviceWorker: { register: false },
 		// Strict by default: scripts only from us, each page's inline start-up script by its nonce.
 		// - style-src: our CSS files only; no `<style>` can be injected (CSS exfiltration needs one).
 		//   style-src-attr allows `style="…"` attributes (SvelteKit's route announcer has one); an

@@ -1,7 +1,7 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 import { OWNER, signIn } from './fixtures';
 import { createContest } from './contest-steps';
-import { competitionIdOf, seedCompetitionStatus, seedEncryptionJudge, seedScreeningEntries } from './seed';
+import { competitionIdOf, seatAsJudge, seedCompetitionStatus, seedEncryptionJudge, seedScreeningEntries } from './seed';
 
 // Every page a signed-in organiser reaches, for the accessibility and layout sweeps. The competition and
 // its scheme editor are the ones the journeys before have created (found from the list, not hard-coded).
@@ -155,6 +155,17 @@ export async function boardPages(page: Page): Promise<{ name: string; path: stri
 }
 
 /**
+ * The judge's tablet (issue 15): the round's scoring queue. The owner is seated as a scoring judge of the
+ * sample competition's first round for it (the queue is the page of a judge on the panel).
+ */
+export async function tabletPages(page: Page): Promise<{ name: string; path: string }[]> {
+	const [, scheme] = await competitionPages(page);
+	const roundId = /\/rounds\/([0-9a-f-]{36})\//.exec(scheme!.path)![1]!;
+	await seatAsJudge(OWNER.email, roundId);
+	return [{ name: 'judge-round', path: `/judge/rounds/${roundId}` }];
+}
+
+/**
  * Pages of one capability under the sample competition. Each group gets its own test in the screen and
  * accessibility sweeps, so no single test walks every page (and outlives its timeout under load).
  */
@@ -164,5 +175,6 @@ export const FEATURE_PAGE_GROUPS: { name: string; pages: (page: Page) => Promise
 	{ name: 'entries', pages: entryPages },
 	{ name: 'registration', pages: registrationPages },
 	{ name: 'entered', pages: enteredPages },
-	{ name: 'board', pages: boardPages }
+	{ name: 'board', pages: boardPages },
+	{ name: 'tablet', pages: tabletPages }
 ];

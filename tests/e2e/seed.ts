@@ -115,3 +115,60 @@ export async function seedEncryptionJudge(competitionId: string, email: string):
 		await sql.end();
 	}
 }
+
+/**
+ * A scoring judge with an account and a live session on the first round of a competition, written straight
+ * into the tables (as the tablet sign-in would leave them), and the competition put in judging. Returns the
+ * session token for the tablet's cookie.
+ */
+export async function seedTabletJudge(competitionId: string, roundId: string, name: string): Promise<{ judgeId: string; token: string }> {
+	const { createSession } = await import('../../src/lib/server/auth/session');
+	const sql = postgres(url, { max: 1, onnotice: () => {} });
+	try {
+		const [round] = await sql<{ organisationId: string }[]>`select organisation_id as "organisationId" from round where id = ${roundId}`;
+		const organisationId = round!.organisationId;
+		const [user] = await sql<{ id: string }[]>`
+			insert into app_user (email, display_name, password_hash) values (${`tablet-${crypto.randomUUID()}@judges.invalid`}, ${name}, '!login-less-judge!') returning id`;
+		const [judge] = await sql<{ id: string }[]>`
+			insert into judge (organisation_id, competition_id, user_id, name, unit) values (${organisationId}, ${competitionId}, ${user!.id}, ${name}, '市裁判协会') returning id`;
+		await sql`insert into panel_member (organisation_id, round_id, judge_id, role) values (${organisationId}, ${roundId}, ${judge!.id}, 'judge')`;
+		await sql`update competition set status = 'judging' where id = ${competitionId}`;
+		const { token } = await createSession(sql as never, user!.id, new Date());
+		return { judgeId: judge!.id, token };
+	} finally {
+		await sql.end();
+	}
+}
+
+/** What the database holds of a judge's scoring in a round: sheets, operation ids and the audit rows of those sheets. */
+export async function sheetRecords(roundId: string, judgeId: string) {
+	const sql = postgres(url, { max: 1, onnotice: () => {} });
+	try {
+		const sheets = await sql<{ id: string; entryId: string; scores: Record<string, number>; status: string; version: number }[]>`
+			select id, entry_id as "entryId", scores, status, version from score_sheet where round_id = ${roundId} and judge_id = ${judgeId}`;
+		const operations = await sql<{ id: string }[]>`select id from score_operation where round_id = ${roundId} and judge_id = ${judgeId}`;
+		const audit = await sql<{ subjectId: string; operationId: string }[]>`
+			select subject_id as "subjectId", after->>'operationId' as "operationId" from audit_log
+			where action like 'sheet.%' and subject_id in (select id::text from score_sheet where round_id = ${roundId} and judge_id = ${judgeId})`;
+		return { sheets, operations, audit };
+	} finally {
+		await sql.end();
+	}
+}
+
+/** Seats a signed-in person (by e-mail) as a scoring judge on a round, so the sweeps can open the tablet's round page. */
+export async function seatAsJudge(email: string, roundId: string): Promise<void> {
+	const sql = postgres(url, { max: 1, onnotice: () => {} });
+	try {
+		const [round] = await sql<{ organisationId: string; competitionId: string }[]>`
+			select r.organisation_id as "organisationId", e.competition_id as "competitionId" from round r join event e on e.id = r.event_id where r.id = ${roundId}`;
+		const [user] = await sql<{ id: string; displayName: string }[]>`select id, display_name as "displayName" from app_user where lower(email) = lower(${email})`;
+		await sql`
+			insert into judge (organisation_id, competition_id, user_id, name) values (${round!.organisationId}, ${round!.competitionId}, ${user!.id}, ${user!.displayName})
+			on conflict (competition_id, user_id) do nothing`;
+		const [judge] = await sql<{ id: string }[]>`select id from judge where competition_id = ${round!.competitionId} and user_id = ${user!.id}`;
+		await sql`insert into panel_member (organisation_id, round_id, judge_id, role) values (${round!.organisationId}, ${roundId}, ${judge!.id}, 'judge') on conflict do nothing`;
+	} finally {
+		await sql.end();
+	}
+}

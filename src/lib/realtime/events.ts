@@ -85,6 +85,8 @@ export interface JudgeCriterionView {
 	label?: Labels;
 	/** Hundredths. */
 	max: number;
+	/** Hundredths; the scheme's weight when it is not the max (added by the tablet client, optional: absent means max). */
+	weight?: number;
 }
 export interface JudgeComponentView {
 	key: string;

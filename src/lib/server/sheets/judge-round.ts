@@ -31,7 +31,7 @@ export async function judgeRoundState(actor: Actor, roundId: string): Promise<Ju
 					{
 						key: component.key,
 						label: component.label,
-						criteria: component.criteria.map((criterion) => ({ key: criterion.key, label: criterion.label, max: criterion.max })),
+						criteria: component.criteria.map((criterion) => ({ key: criterion.key, label: criterion.label, max: criterion.max, ...(criterion.weight === undefined ? {} : { weight: criterion.weight }) })),
 						deductions: (component.deductions ?? []).map((item) => ({ key: item.key, label: item.label, points: item.points }))
 					}
 				]
