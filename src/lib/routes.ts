@@ -45,7 +45,12 @@ export const routes = {
 	judgeHome: () => '/judge',
 	judgeSignIn: (code?: string) => (code ? `/judge/sign-in?code=${encodeURIComponent(code)}` : '/judge/sign-in'),
 	judgeRound: (roundId: string) => `/judge/rounds/${roundId}`,
-	judgeEntry: (roundId: string, entryId: string) => `/judge/rounds/${roundId}/entries/${entryId}`
+	judgeEntry: (roundId: string, entryId: string) => `/judge/rounds/${roundId}/entries/${entryId}`,
+	// The head judge and the organiser run a round's scoring (issue 15, head-judge part).
+	judgeRoundMatrix: (roundId: string) => `/judge/rounds/${roundId}/matrix`,
+	judgeRoundDevices: (roundId: string) => `/judge/rounds/${roundId}/devices`,
+	roundMatrix: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/matrix`,
+	roundDevices: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/devices`
 };
 
 // A base that no real request has: a target is accepted only when resolving it keeps this origin.

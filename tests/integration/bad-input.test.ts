@@ -327,6 +327,10 @@ function validApiBodies(world: HttpWorld): Record<string, unknown> {
 		'PUT /screening-reasons': { reasons: ['材料不全', '工龄不足'] },
 		'PATCH /competitions/{id}/registration': { registrationClosesAt: '2030-05-01T18:00:00+08:00', allowMultipleEvents: false, privacyNotice: '报名信息仅用于本次竞赛。', screeningTwoPerson: true },
 		'PUT /competitions/{id}/registration-fields': { fields: [{ key: 'years', label: '工龄', kind: 'number', required: true }, { key: 'award', label: '获奖情况', kind: 'choice', options: ['省级', '市级'] }] },
+		// The head judge and the organiser run a round's scoring (issue 15).
+		'POST /rounds/{id}/sheet-returns': { judgeId: crypto.randomUUID(), entryId: crypto.randomUUID(), componentKey: 'practical', reason: '第3项漏评，请补评' },
+		'POST /rounds/{id}/sheet-unlocks': { judgeId: crypto.randomUUID(), entryId: crypto.randomUUID(), componentKey: 'practical', reason: '复核发现录入错误' },
+		'POST /rounds/{id}/absences': { judgeId: crypto.randomUUID(), entryId: crypto.randomUUID(), reason: '身体不适离场' },
 		'POST /scoring/evaluate': {
 			scheme: TEXTILE_SCHEME,
 			input: { entries: [{ id: 'e1', number: 1, unit: '一厂', entered: { theory: 9000 }, sheets: { practical: [{ judgeId: 'J1', scores: { workmanship: 8000 } }] } }] }

@@ -49,7 +49,14 @@ const ACTION_LABELS: Record<string, () => string> = {
 	'entry.rejected': m.screening_audit_rejected,
 	'entry.personal_numbers_viewed': m.screening_audit_numbers_viewed,
 	'screening.reasons_saved': m.screening_audit_reasons_saved,
-	'competition.screening_rule_changed': m.screening_audit_rule_changed
+	'competition.screening_rule_changed': m.screening_audit_rule_changed,
+	// The head judge and the organiser run a round's scoring (issue 15, head-judge part).
+	'sheet.returned': m.headjudge_audit_sheet_returned,
+	'sheet.unlocked': m.headjudge_audit_sheet_unlocked,
+	'judge.marked_absent': m.headjudge_audit_marked_absent,
+	'judge.absence_cleared': m.headjudge_audit_absence_cleared,
+	'round.signed_off': m.headjudge_audit_signed_off,
+	'device.revoked': m.headjudge_audit_device_revoked
 };
 
 export function auditActionLabel(action: string): string {

@@ -20,6 +20,7 @@ import { judgePaths } from './openapi-judges';
 import { importPaths } from './openapi-import';
 import { entryPaths } from './openapi-entries';
 import { registrationPaths } from './openapi-registration';
+import { roundControlPaths } from './openapi-round-control';
 
 const ok = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });
 
@@ -94,7 +95,7 @@ const organisationPaths: ZodOpenApiPathsObject = {
 	}
 };
 
-export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths];
+export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, roundControlPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 
