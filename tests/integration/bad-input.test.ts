@@ -283,7 +283,10 @@ function apiPath(world: HttpWorld, template: string): string {
 		'/judges/': crypto.randomUUID(),
 		'/entries/': crypto.randomUUID()
 	};
-	return template.replace(/(\/\w+\/)\{\w+\}/, (_match, prefix: string) => `${prefix}${ids[prefix]}`);
+	return template
+		.replace(/(\/\w+\/)\{\w+\}/, (_match, prefix: string) => `${prefix}${ids[prefix]}`)
+		.replace(/\{(judgeId|entryId)\}/g, () => crypto.randomUUID())
+		.replace('{componentKey}', 'practical');
 }
 
 /** A valid body for every API call that takes one (keyed as in the OpenAPI document). */
@@ -314,6 +317,16 @@ function validApiBodies(world: HttpWorld): Record<string, unknown> {
 		'PATCH /judges/{id}': { name: '王建国', unit: '县职业技术学校', phone: '', specialty: '数控车', email: '' },
 		'PUT /rounds/{id}/panel': { members: [{ judgeId: crypto.randomUUID(), role: 'head' }] },
 		'POST /rounds/{id}/conflicts': { judgeId: crypto.randomUUID(), entryId: crypto.randomUUID(), kind: 'relative', note: '表兄弟' },
+		// Live judging, a judge's writes (issue 15, hcore)
+		'PUT /rounds/{id}/sheets/{judgeId}/{entryId}/{componentKey}': {
+			operationId: crypto.randomUUID(),
+			kind: 'save',
+			scores: { process: 1850 },
+			deductions: { defect: 1 },
+			note: '纸质评分表录入',
+			baseVersion: null,
+			clientTime: '2026-12-01T09:30:00+08:00'
+		},
 		'POST /competitions/{id}/entries/import': {
 			rows: [{ name: '张伟', gender: '男', idType: '居民身份证', idNumber: residentIdNumber(1, { gender: 'male' }), phone: '13800000001', unit: '县机械厂', trade: '车工', level: '高级工', event: '数控车工', extra: {} }],
 			dryRun: true

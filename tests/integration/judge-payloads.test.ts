@@ -9,6 +9,8 @@ import { linkJudgeUser } from '../../src/lib/server/judging/judge-queries';
 import { maskIdNumber, maskPhone } from '../../src/lib/domain/identity/id-number';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/lib/realtime/events';
 import { newOrg, newUser } from '../fixtures/factories';
+import { seedStatus } from '../fixtures/competitions';
+import { FULL_SCORES, operation } from '../fixtures/sheets';
 import { seedJudgeRound, type JudgeRound } from '../fixtures/judge-entries';
 import { sessionCookie } from './http-helpers';
 
@@ -41,6 +43,8 @@ async function judgeOn(round: JudgeRound, owner: Awaited<ReturnType<typeof newOr
 		{ judgeId: judge.id, role: 'judge' },
 		{ judgeId: judge.id, role: 'encryption' }
 	]);
+	// Judging, so the sheet writes in the walk are applied and their acks carry real sheets.
+	await seedStatus(owner, round.competitionId, 'judging');
 	return { judgeId: judge.id, cookie: await sessionCookie(user.id) };
 }
 
@@ -78,6 +82,13 @@ async function walk(round: JudgeRound, cookie: string): Promise<{ visited: Set<s
 		const answer = await new Promise<unknown>((resolve) => socket.emit('judge:entry', { roundId: round.roundId, entryId: entry.id }, resolve));
 		payloads.push([`socket judge:entry ${entry.number}`, JSON.stringify(answer)]);
 	}
+	// Live judging (issue 15): the tablet's whole view of the round, and the acks of its writes.
+	const state = await new Promise<unknown>((resolve) => socket.emit('judge:round', { roundId: round.roundId }, resolve));
+	payloads.push(['socket judge:round', JSON.stringify(state)]);
+	for (const [index, entry] of round.entries.entries()) {
+		const ack = await new Promise<unknown>((resolve) => socket.emit('sheet:apply', operation(round, index, { kind: 'submit', scores: FULL_SCORES }), resolve));
+		payloads.push([`socket sheet:apply ${entry.number}`, JSON.stringify(ack)]);
+	}
 	return { visited, payloads };
 }
 
@@ -105,7 +116,11 @@ describe('what judges receive for a blind round', () => {
 		const roundPage = payloads.find(([where]) => where === `/judge/rounds/${round.roundId}`)![1];
 		for (const entry of round.entries) expect(roundPage).toContain(String(entry.number));
 		expect(roundPage).toContain('data-testid="stood-aside"');
-		expect(payloads.filter(([where, text]) => where.startsWith('socket') && text.includes('"ok":true'))).toHaveLength(2);
+		expect(payloads.filter(([where, text]) => where.startsWith('socket judge:entry') && text.includes('"ok":true'))).toHaveLength(2);
+		// The tablet's view lists every entry by number, and the two entries the judge may score took the sheets.
+		const state = payloads.find(([where]) => where === 'socket judge:round')![1];
+		for (const entry of round.entries) expect(state).toContain(`"number":${entry.number}`);
+		expect(payloads.filter(([where, text]) => where.startsWith('socket sheet:apply') && text.includes('"ok":true'))).toHaveLength(2);
 	});
 
 	it('would catch a leak: the same walk over an open round finds the names and units', async () => {

@@ -41,6 +41,7 @@ import { decideEntry, saveScreeningReasons } from '../../src/lib/server/screenin
 import * as storedScoring from '../../src/lib/server/results/round-input-queries';
 import * as roundControl from '../../src/lib/server/round-control/queries';
 import * as devices from '../../src/lib/server/round-control/device-queries';
+import { seedSheets, sheetIsolationCases, sheetSnapshot, type SheetTenant } from '../fixtures/sheet-isolation';
 
 // The query functions themselves, below the services' checks: each is called with organisation A's
 // id and organisation B's other ids, and must find nothing of B and change nothing of B. Dropping the
@@ -67,6 +68,8 @@ interface Tenant {
 	/** Registration: an entry registered through the core, and an attachment. */
 	registeredEntryId: string;
 	attachmentId: string;
+	/** Live judging: a sheet, its operation, a device and an absence of the round's judge. */
+	sheets: SheetTenant;
 }
 
 /** Registration data of a tenant: an open competition, a file field, an entry, an attachment, a judge on a panel. */
@@ -124,7 +127,9 @@ async function newTenant(): Promise<Tenant> {
 	// After the panel is saved (it replaces the panel): the draw's encryption judge, registration's judge.
 	const drawn = await seedDraw(owner, organiser, competition.id, event!.id, round!.id);
 	const registration = await seedRegistration(owner, competition.id, round!.id, Number.parseInt(organisationId.slice(0, 6), 16) % 400);
+	const sheetRows = await seedSheets(owner, { roundId: round!.id, judgeId: judge.id, entryId: entry.id });
 	return {
+		sheets: sheetRows,
 		owner,
 		organiser,
 		competitionId: competition.id,
@@ -171,10 +176,8 @@ async function snapshot(tenant: Tenant) {
 		registeredEntries: await db()`select id, status, status_reason, team_name, unit, extra from entry where organisation_id = ${id} order by id`,
 		entryMembers: await db()`select entry_id, position, name, active from entry_member where organisation_id = ${id} order by entry_id, position`,
 		attachments: await db()`select id, entry_id, field_key from attachment where organisation_id = ${id} order by id`,
-		sheets: await db()`select id, status, version, status_reason, scores from score_sheet where organisation_id = ${id} order by id`,
-		absences: await db()`select entry_id, judge_id, reason from judge_absence where organisation_id = ${id} order by entry_id`,
-		devices: await db()`select id, revoked_at, session_id from judge_device where organisation_id = ${id} order by id`,
-		signOff: await db()`select id, scores_locked_at, signed_off_by from round where organisation_id = ${id} order by id`
+		signOff: await db()`select id, scores_locked_at, signed_off_by from round where organisation_id = ${id} order by id`,
+		...(await sheetSnapshot(id))
 	};
 }
 
@@ -198,22 +201,14 @@ beforeAll(async () => {
 	bScreening = await newScreening(b);
 	// Made before B's snapshot, which lists every entry of B's.
 	await bEntry();
-	bDeviceId = await seedLiveJudging(b);
+	bDeviceId = (await db()<{ id: string }[]>`select id from judge_device where organisation_id = ${b.owner.organisation.id}`)[0]!.id;
 	bBefore = await snapshot(b);
 });
 
 const A = () => a.owner.organisation.id;
 
-/** Live judging rows of a tenant (issue 15): a submitted sheet, an absence, a signed-in tablet. */
+/** B's tablet (seeded by seedSheets). */
 let bDeviceId: string;
-async function seedLiveJudging(tenant: Tenant): Promise<string> {
-	const organisationId = tenant.owner.organisation.id;
-	await db()`insert into score_sheet (organisation_id, round_id, entry_id, judge_id, component_key, scores, status)
-		values (${organisationId}, ${tenant.roundId}, ${tenant.entryId}, ${tenant.judgeId}, 'practical', ${db().json({ process: 1000 })}, 'submitted')`;
-	await db()`insert into judge_absence (organisation_id, round_id, entry_id, judge_id, reason) values (${organisationId}, ${tenant.roundId}, ${tenant.entryId}, ${tenant.judgeId}, '请假')`;
-	const [device] = await db()<{ id: string }[]>`insert into judge_device (organisation_id, judge_id, app_version) values (${organisationId}, ${tenant.judgeId}, '1.0') returning id`;
-	return device!.id;
-}
 const sheetOfB = () => ({ roundId: b.roundId, entryId: b.entryId, judgeId: b.judgeId, componentKey: 'practical' });
 
 /** An entry of B's, in a competition of its own (B's snapshot stays as it was). */
@@ -653,7 +648,8 @@ const cases: Record<string, () => Promise<void>> = {
 	},
 	'registration/entry-queries.ts:listEntryPeople': async () => {
 		expect(await entryQueries.listEntryPeople(db(), A(), b.registeredEntryId)).toEqual([]);
-	}
+	},
+	...sheetIsolationCases(() => ({ a: a.sheets, b: b.sheets }))
 };
 
 /** Exported functions of every query module whose parameters name an organisation id. */

@@ -56,7 +56,10 @@ const ACTION_LABELS: Record<string, () => string> = {
 	'judge.marked_absent': m.headjudge_audit_marked_absent,
 	'judge.absence_cleared': m.headjudge_audit_absence_cleared,
 	'round.signed_off': m.headjudge_audit_signed_off,
-	'device.revoked': m.headjudge_audit_device_revoked
+	'device.revoked': m.headjudge_audit_device_revoked,
+	// Live judging, a judge's writes (issue 15, hcore)
+	'sheet.saved': m.sheets_audit_saved,
+	'sheet.submitted': m.sheets_audit_submitted
 };
 
 export function auditActionLabel(action: string): string {

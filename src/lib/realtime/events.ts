@@ -22,6 +22,8 @@ export type JudgeEntryResult = { ok: true; entry: JudgeEntryPayload } | { ok: fa
 export interface WireError {
 	code: string;
 	message: string;
+	/** A message per invalid field, by field path (e.g. `scores.process`), as the API's `fields` (added by hcore). */
+	fields?: Record<string, string>;
 }
 
 export type SheetStatus = 'draft' | 'submitted' | 'returned' | 'locked';

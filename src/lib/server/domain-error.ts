@@ -83,7 +83,16 @@ export type DomainErrorCode =
 	| 'sheet_not_submitted'
 	| 'sheet_not_locked'
 	| 'absence_exists'
-	| 'device_already_revoked';
+	| 'device_already_revoked'
+	// Live judging, a judge's writes (issue 15, hcore): sheets over the socket and the API, devices.
+	| 'sheet_round_not_judging'
+	| 'sheet_round_signed_off'
+	| 'sheet_locked'
+	| 'sheet_submitted'
+	| 'sheet_component_unknown'
+	| 'sheet_operation_taken'
+	| 'session_ended'
+	| 'device_revoked';
 
 /**
  * Input that breaks a business rule in several places at once (a marking scheme, a round's data):
@@ -91,7 +100,7 @@ export type DomainErrorCode =
  */
 export class InvalidInputError extends Error {
 	constructor(
-		readonly code: 'scheme_invalid' | 'round_input_invalid' | 'entries_invalid' | 'import_invalid',
+		readonly code: 'scheme_invalid' | 'round_input_invalid' | 'entries_invalid' | 'import_invalid' | 'sheet_invalid',
 		readonly summary: string,
 		readonly fields: Record<string, string>
 	) {

@@ -21,6 +21,7 @@ import { importPaths } from './openapi-import';
 import { entryPaths } from './openapi-entries';
 import { registrationPaths } from './openapi-registration';
 import { roundControlPaths } from './openapi-round-control';
+import { sheetPaths } from './openapi-sheets';
 
 const ok = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });
 
@@ -95,7 +96,7 @@ const organisationPaths: ZodOpenApiPathsObject = {
 	}
 };
 
-export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, roundControlPaths];
+export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, sheetPaths, roundControlPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

@@ -71,7 +71,16 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	sheet_not_submitted: { status: 409, message: () => m.headjudge_error_sheet_not_submitted() },
 	sheet_not_locked: { status: 409, message: () => m.headjudge_error_sheet_not_locked() },
 	absence_exists: { status: 409, message: () => m.headjudge_error_absence_exists() },
-	device_already_revoked: { status: 409, message: () => m.headjudge_error_device_already_revoked() }
+	device_already_revoked: { status: 409, message: () => m.headjudge_error_device_already_revoked() },
+	// Live judging, a judge's writes (issue 15, hcore): sheets over the socket and the API, devices.
+	sheet_round_not_judging: { status: 409, message: () => m.sheets_error_round_not_judging() },
+	sheet_round_signed_off: { status: 409, message: () => m.sheets_error_round_signed_off() },
+	sheet_locked: { status: 409, message: () => m.sheets_error_locked() },
+	sheet_submitted: { status: 409, message: () => m.sheets_error_submitted() },
+	sheet_component_unknown: { status: 400, message: () => m.sheets_error_component_unknown() },
+	sheet_operation_taken: { status: 409, message: () => m.sheets_error_operation_taken() },
+	session_ended: { status: 401, message: () => m.sheets_error_session_ended() },
+	device_revoked: { status: 401, message: () => m.sheets_error_device_revoked() }
 };
 
 const BLOCKERS: Record<LifecycleBlocker, () => string> = {

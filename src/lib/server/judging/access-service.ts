@@ -19,6 +19,7 @@ import { loadJudge } from './judges-service';
 import { linkJudgeUser, getJudge, listJudges, type JudgeRow } from './judge-queries';
 import * as access from './access-queries';
 import { routes } from '$lib/routes';
+import { insertDevice } from '../sheets/device-queries';
 
 const INVITATION_DAYS = 14;
 
@@ -112,6 +113,8 @@ async function redeem(code: string, context: Pick<RequestContext, 'ip' | 'reques
 		const actor: Actor = { user, ip: context.ip, requestId: context.requestId };
 		await recordAudit(tx, actor, { action: 'judge.signed_in_with_code', subjectType: 'judge', subjectId: judge.id, subjectLabel: judge.name }, row.organisationId);
 		const { token, session } = await createSession(tx, user.id, context.now);
+		// The tablet is bound to this session: the head judge sees it and can revoke it (issue 15).
+		await insertDevice(tx, row.organisationId, { judgeId: judge.id, sessionId: session.id, userAgent: '' });
 		return { user, token, expiresAt: session.expiresAt };
 	});
 }
