@@ -61,6 +61,9 @@ async function walk(round: JudgeRound, cookie: string): Promise<{ visited: Set<s
 	for (const suffix of ['', '/__data.json']) {
 		await fetchText('/judge', `/judge${suffix}`);
 		await fetchText('/judge/rounds/[round]', `/judge/rounds/${round.roundId}${suffix}`);
+		// The head judge's matrix and device panel (this judge is the round's head judge).
+		await fetchText('/judge/rounds/[round]/matrix', `/judge/rounds/${round.roundId}/matrix${suffix}`);
+		await fetchText('/judge/rounds/[round]/devices', `/judge/rounds/${round.roundId}/devices${suffix}`);
 	}
 	await fetchText('/judge/sign-in', '/judge/sign-in');
 	for (const entry of round.entries) await fetchText('/judge/rounds/[round]/entries/[entry]', `/judge/rounds/${round.roundId}/entries/${entry.id}`);
@@ -101,7 +104,14 @@ const leaks = (payloads: [string, string][], secrets: string[]) =>
 
 describe('what judges receive for a blind round', () => {
 	it('walks every judge-facing route', () => {
-		expect(judgeRoutePatterns()).toEqual(['/judge', '/judge/rounds/[round]', '/judge/rounds/[round]/entries/[entry]', '/judge/sign-in']);
+		expect(judgeRoutePatterns()).toEqual([
+			'/judge',
+			'/judge/rounds/[round]',
+			'/judge/rounds/[round]/devices',
+			'/judge/rounds/[round]/entries/[entry]',
+			'/judge/rounds/[round]/matrix',
+			'/judge/sign-in'
+		]);
 	});
 
 	it('carries numbers only: no name, unit, phone or ID number of any contestant', async () => {
@@ -116,6 +126,10 @@ describe('what judges receive for a blind round', () => {
 		const roundPage = payloads.find(([where]) => where === `/judge/rounds/${round.roundId}`)![1];
 		for (const entry of round.entries) expect(roundPage).toContain(String(entry.number));
 		expect(roundPage).toContain('data-testid="stood-aside"');
+		// The head judge's matrix is a real page with every entry's number, and marks the conflict.
+		const matrixPage = payloads.find(([where]) => where === `/judge/rounds/${round.roundId}/matrix`)![1];
+		for (const entry of round.entries) expect(matrixPage).toContain(`data-number="${entry.number}"`);
+		expect(matrixPage).toContain('data-state="stood_aside"');
 		expect(payloads.filter(([where, text]) => where.startsWith('socket judge:entry') && text.includes('"ok":true'))).toHaveLength(2);
 		// The tablet's view lists every entry by number, and the two entries the judge may score took the sheets.
 		const state = payloads.find(([where]) => where === 'socket judge:round')![1];
