@@ -95,6 +95,16 @@ export async function judgePages(page: Page): Promise<{ name: string; path: stri
 	];
 }
 
+/** The head judge's and organiser's control of the first round (issue 15): the live matrix and the tablets. */
+export async function roundControlPages(page: Page): Promise<{ name: string; path: string }[]> {
+	const [competition, scheme] = await competitionPages(page);
+	const roundId = /\/rounds\/([0-9a-f-]{36})\//.exec(scheme!.path)![1];
+	return [
+		{ name: 'round-matrix', path: `${competition!.path}/rounds/${roundId}/matrix` },
+		{ name: 'round-devices', path: `${competition!.path}/rounds/${roundId}/devices` }
+	];
+}
+
 /** Entries (issue 14) of that competition: the list, an entry when there is one (the screening journey seeds some), the union-list import. */
 export async function entryPages(page: Page): Promise<{ name: string; path: string }[]> {
 	const [competition] = await competitionPages(page);
@@ -112,5 +122,6 @@ export const FEATURE_PAGE_GROUPS: { name: string; pages: (page: Page) => Promise
 	{ name: 'draw', pages: drawPages },
 	{ name: 'judges', pages: judgePages },
 	{ name: 'entries', pages: entryPages },
-	{ name: 'registration', pages: registrationPages }
+	{ name: 'registration', pages: registrationPages },
+	{ name: 'round-control', pages: roundControlPages }
 ];
