@@ -604,7 +604,9 @@ const cases: Record<string, () => Promise<void>> = {
 		expect(await roundControl.listAbsences(db(), A(), b.roundId)).toEqual([]);
 	},
 	'round-control/queries.ts:insertAbsence': async () => {
-		await refused(roundControl.insertAbsence(db(), A(), { roundId: b.roundId, entryId: b.entryId, judgeId: b.judgeId, reason: 'A 塞进 B', recordedBy: a.owner.user.id }));
+		// B's own absence for the pair is left as it is; a new one in B's round is refused by the foreign keys.
+		expect(await roundControl.insertAbsence(db(), A(), { roundId: b.roundId, entryId: b.entryId, judgeId: b.judgeId, reason: 'A 塞进 B', recordedBy: a.owner.user.id })).toBe(false);
+		await refused(roundControl.insertAbsence(db(), A(), { roundId: b.roundId, entryId: b.registeredEntryId, judgeId: b.judgeId, reason: 'A 塞进 B', recordedBy: a.owner.user.id }));
 	},
 	'round-control/queries.ts:deleteAbsence': async () => {
 		expect(await roundControl.deleteAbsence(db(), A(), sheetOfB())).toBeUndefined();

@@ -8,5 +8,7 @@ const control = (event: RequestEvent) => controlAsHeadJudge(requireUser(event), 
 
 export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => loadDevicesPage(await control(event))) satisfies PageServerLoad;
 
-const { revoke } = roundControlActions((event) => control(event as RequestEvent));
-export const actions = { revoke } satisfies Actions;
+const act = roundControlActions((event) => control(event as RequestEvent));
+export const actions = {
+	revoke: async (event) => act.revoke(event)
+} satisfies Actions;

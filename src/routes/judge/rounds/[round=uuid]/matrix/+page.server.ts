@@ -9,5 +9,11 @@ const control = (event: RequestEvent) => controlAsHeadJudge(requireUser(event), 
 
 export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => loadMatrixPage(await control(event))) satisfies PageServerLoad;
 
-const { returnSheet, unlockSheet, markAbsent, clearAbsence, signOff } = roundControlActions((event) => control(event as RequestEvent));
-export const actions = { returnSheet, unlockSheet, markAbsent, clearAbsence, signOff } satisfies Actions;
+const act = roundControlActions((event) => control(event as RequestEvent));
+export const actions = {
+	returnSheet: async (event) => act.returnSheet(event),
+	unlockSheet: async (event) => act.unlockSheet(event),
+	markAbsent: async (event) => act.markAbsent(event),
+	clearAbsence: async (event) => act.clearAbsence(event),
+	signOff: async (event) => act.signOff(event)
+} satisfies Actions;

@@ -13,5 +13,7 @@ async function control(event: RequestEvent) {
 
 export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => loadDevicesPage(await control(event))) satisfies PageServerLoad;
 
-const { revoke } = roundControlActions((event) => control(event as RequestEvent));
-export const actions = { revoke } satisfies Actions;
+const act = roundControlActions((event) => control(event as RequestEvent));
+export const actions = {
+	revoke: async (event) => act.revoke(event)
+} satisfies Actions;
