@@ -115,7 +115,14 @@ describe('sheet:apply and judge:round', () => {
 		expect(failed(await apply(await client(), operation(round, 1)))!.code).toBe('forbidden');
 		// Not on the panel of this round though a judge of the same competition.
 		const offPanel = await seatedJudge(owner, round.competitionId, '场外裁判');
-		expect(failed(await apply(await client(offPanel.cookie), operation(round, 1)))!.code).toBe('not_on_panel');
+		const offPanelSocket = await client(offPanel.cookie);
+		expect(failed(await apply(offPanelSocket, operation(round, 1)))!.code).toBe('not_on_panel');
+		expect(await roundState(offPanelSocket, round.roundId)).toMatchObject({ ok: false, error: { code: 'not_on_panel' } });
+		// Another organisation's judge, on their own organisation's panel.
+		const foreign = await scoringWorld(await newOrg());
+		const foreignSocket = await client(foreign.judges[1]!.cookie);
+		expect(failed(await apply(foreignSocket, operation(round, 1)))!.code).toBe('not_on_panel');
+		expect(await roundState(foreignSocket, round.roundId)).toMatchObject({ ok: false, error: { code: 'not_on_panel' } });
 
 		const taken = operation(round, 1);
 		expect((await apply(await client(judges[0]!.cookie), taken)).ok).toBe(true);
@@ -145,12 +152,32 @@ describe('sheet:apply and judge:round', () => {
 		expect(devices).toHaveLength(2);
 	});
 
+	it('serialises simultaneous writes to one sheet: each gets its own version, a doubled id applies once', async () => {
+		const owner = await newOrg();
+		const { round, judges } = await scoringWorld(owner);
+		const { token } = await createSession(db(), judges[1]!.userId, new Date());
+		const tablets = [await client(judges[1]!.cookie), await client(`jiangxin_session=${token}`)];
+		const ops = Array.from({ length: 12 }, (_, index) => operation(round, 0, { scores: { process: 100 + index } }));
+		const doubled = operation(round, 0, { scores: { process: 1999 } });
+		const acks = await Promise.all([...ops.map((op, index) => apply(tablets[index % 2]!, op)), apply(tablets[0]!, doubled), apply(tablets[1]!, doubled)]);
+		expect(acks.every((ack) => ack.ok)).toBe(true);
+		const versions = acks.slice(0, 13).map((ack) => (ack as { sheet: SheetState }).sheet.version);
+		expect([...versions].sort((x, y) => x - y)).toEqual(Array.from({ length: 13 }, (_, index) => index + 1));
+		expect(acks.slice(12).map((ack) => (ack as { replayed: boolean }).replayed).sort()).toEqual([false, true]);
+		const records = await recordsOf(owner.organisation.id, round.roundId);
+		expect(records.sheets).toHaveLength(1);
+		expect(records.sheets[0]!.version).toBe(13);
+		expect(records.operations).toHaveLength(13);
+		expect(records.audit).toHaveLength(13);
+	});
+
 	it('refuses a socket whose session ended (a revoked device) at its next operation', async () => {
 		const owner = await newOrg();
 		const { round, judges } = await scoringWorld(owner);
 		const judge = await client(judges[1]!.cookie);
 		expect((await apply(judge, operation(round, 0))).ok).toBe(true);
 		await db()`update judge_device set revoked_at = now() where session_id = ${judges[1]!.sessionId}`;
+		expect(failed(await apply(judge, operation(round, 0, { baseVersion: 1 })))!.code).toBe('device_revoked');
 		await db()`delete from session where id = ${judges[1]!.sessionId}`;
 		expect(failed(await apply(judge, operation(round, 0, { baseVersion: 1 })))!.code).toBe('session_ended');
 		expect(await judge.timeout(10_000).emitWithAck('device:heartbeat', { outboxSize: 1, appVersion: '1', clientTime: new Date().toISOString() })).toMatchObject({ ok: true, revoked: true });

@@ -67,7 +67,14 @@ function onConnection(socket: AppSocket): void {
 	// The judge's rooms are joined before any event is handled: a device never misses its own update.
 	const joined = joinJudgeRooms(socket).catch((error: unknown) => console.error('joining judge rooms failed', error));
 	socket.on('judge:round', (payload, ack) => {
-		if (typeof ack === 'function') void joined.then(() => onJudgeRound(callerOf(socket), payload)).then(ack);
+		if (typeof ack !== 'function') return;
+		void joined
+			.then(() => onJudgeRound(callerOf(socket), payload))
+			.then(async (result) => {
+				// A judge row linked after the socket connected: its room is joined with the round's first load.
+				if (result.ok) await socket.join(`judge:${result.state.judgeId}`);
+				ack(result);
+			});
 	});
 	socket.on('sheet:apply', (payload, ack) => {
 		if (typeof ack === 'function') void joined.then(() => onSheetApply(callerOf(socket), payload)).then(ack);
