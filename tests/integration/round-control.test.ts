@@ -84,13 +84,13 @@ describe('sign-off (裁判长签字)', () => {
 		const other = await sessionCookie(judges[1]!.user.id);
 		expect((await get(`/judge/rounds/${round.roundId}/matrix`, other)).status).toBe(403);
 		expect((await get(`/judge/rounds/${round.roundId}/devices`, other)).status).toBe(403);
-		const byOther = await postForm(`/judge/rounds/${round.roundId}/matrix?/signOff`, {}, other);
+		const byOther = await postForm(`/judge/rounds/${round.roundId}/matrix?/signOff`, { form: 'sign_off' }, other);
 		expect(byOther.status).toBe(403);
 		const head = await sessionCookie(judges[0]!.user.id);
-		const incomplete = await postForm(`/judge/rounds/${round.roundId}/matrix?/signOff`, {}, head);
+		const incomplete = await postForm(`/judge/rounds/${round.roundId}/matrix?/signOff`, { form: 'sign_off' }, head);
 		expect(incomplete.status).toBe(409);
 		await api(token, 'POST', `/rounds/${round.roundId}/absences`, { judgeId: judges[1]!.judgeId, entryId: e2.id, reason: '请假' });
-		const done = await postForm(`/judge/rounds/${round.roundId}/matrix?/signOff`, {}, head);
+		const done = await postForm(`/judge/rounds/${round.roundId}/matrix?/signOff`, { form: 'sign_off' }, head);
 		expect(done.status).toBe(200);
 		const [row] = await db()<{ signedOffBy: string }[]>`select signed_off_by from round where id = ${round.roundId}`;
 		expect(row!.signedOffBy).toBe(judges[0]!.user.id);

@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { absenceBodySchema, absenceTargetSchema, deviceIdFormSchema, sheetReasonBodySchema } from '$lib/schemas/round-control';
+import { absenceBodySchema, absenceTargetSchema, deviceIdFormSchema, sheetReasonBodySchema, signOffFormSchema } from '$lib/schemas/round-control';
 import { parseForm, runAction } from '../http/forms';
 import type { RoundControl } from './access';
 import { getProvisionalResults, getRoundMatrix } from './matrix-service';
@@ -38,7 +38,7 @@ export function roundControlActions(control: Control) {
 		unlockSheet: action(sheetReasonBodySchema, unlockSheet, 'unlocked'),
 		markAbsent: action(absenceBodySchema, markJudgeAbsent, 'absent'),
 		clearAbsence: action(absenceTargetSchema, clearJudgeAbsence, 'absence_cleared'),
-		signOff: action(z.object({}), (acting) => signOffRound(acting), 'signed_off'),
+		signOff: action(signOffFormSchema, (acting) => signOffRound(acting), 'signed_off'),
 		revoke: action(deviceIdFormSchema, (acting, data) => revokeRoundDevice(acting, data.deviceId), 'revoked')
 	};
 }
