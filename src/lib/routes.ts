@@ -54,7 +54,12 @@ export const routes = {
 	roundDeductions: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/deductions`,
 	roundFinishTimes: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/finish-times`,
 	roundPaper: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/paper`,
-	roundPaperPdf: (slug: string, competitionId: string, roundId: string, judgeId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/paper/${judgeId}`
+	roundPaperPdf: (slug: string, competitionId: string, roundId: string, judgeId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/paper/${judgeId}`,
+	// The head judge and the organiser run a round's scoring (issue 15, head-judge part).
+	judgeRoundMatrix: (roundId: string) => `/judge/rounds/${roundId}/matrix`,
+	judgeRoundDevices: (roundId: string) => `/judge/rounds/${roundId}/devices`,
+	roundMatrix: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/matrix`,
+	roundDevices: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/devices`
 };
 
 // A base that no real request has: a target is accepted only when resolving it keeps this origin.

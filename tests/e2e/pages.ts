@@ -123,6 +123,16 @@ export async function judgePages(page: Page): Promise<{ name: string; path: stri
 	];
 }
 
+/** The head judge's and organiser's control of the first round (issue 15): the live matrix and the tablets. */
+export async function roundControlPages(page: Page): Promise<{ name: string; path: string }[]> {
+	const [competition, scheme] = await competitionPages(page);
+	const roundId = /\/rounds\/([0-9a-f-]{36})\//.exec(scheme!.path)![1];
+	return [
+		{ name: 'round-matrix', path: `${competition!.path}/rounds/${roundId}/matrix` },
+		{ name: 'round-devices', path: `${competition!.path}/rounds/${roundId}/devices` }
+	];
+}
+
 /** Entries (issue 14) of that competition: the list, an entry (the sweep seeds three), the union-list import. */
 export async function entryPages(page: Page): Promise<{ name: string; path: string }[]> {
 	const [competition] = await competitionPages(page);
@@ -176,5 +186,6 @@ export const FEATURE_PAGE_GROUPS: { name: string; pages: (page: Page) => Promise
 	{ name: 'registration', pages: registrationPages },
 	{ name: 'entered', pages: enteredPages },
 	{ name: 'board', pages: boardPages },
-	{ name: 'tablet', pages: tabletPages }
+	{ name: 'tablet', pages: tabletPages },
+	{ name: 'round-control', pages: roundControlPages }
 ];

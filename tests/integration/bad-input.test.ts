@@ -348,6 +348,10 @@ function validApiBodies(world: HttpWorld): Record<string, unknown> {
 		'POST /rounds/{id}/paper-keyings': { judgeId: crypto.randomUUID(), entryId: crypto.randomUUID(), componentKey: 'practical', scores: { workmanship: 8000 }, deductions: { defect: 1 } },
 		// The live board (issue 15)
 		'PUT /rounds/{id}/board': { showsStandings: true },
+		// The head judge and the organiser run a round's scoring (issue 15).
+		'POST /rounds/{id}/sheet-returns': { judgeId: crypto.randomUUID(), entryId: crypto.randomUUID(), componentKey: 'practical', reason: '第3项漏评，请补评' },
+		'POST /rounds/{id}/sheet-unlocks': { judgeId: crypto.randomUUID(), entryId: crypto.randomUUID(), componentKey: 'practical', reason: '复核发现录入错误' },
+		'POST /rounds/{id}/absences': { judgeId: crypto.randomUUID(), entryId: crypto.randomUUID(), reason: '身体不适离场' },
 		'POST /scoring/evaluate': {
 			scheme: TEXTILE_SCHEME,
 			input: { entries: [{ id: 'e1', number: 1, unit: '一厂', entered: { theory: 9000 }, sheets: { practical: [{ judgeId: 'J1', scores: { workmanship: 8000 } }] } }] }

@@ -63,6 +63,9 @@ async function walk(round: JudgeRound, cookie: string): Promise<{ visited: Set<s
 		await fetchText('/judge/rounds/[round]', `/judge/rounds/${round.roundId}${suffix}`);
 		// The draw as the round's encryption judge sees it before opening the sealed decoding table.
 		await fetchText('/judge/rounds/[round]/draw', `/judge/rounds/${round.roundId}/draw${suffix}`);
+		// The head judge's matrix and device panel (this judge is the round's head judge).
+		await fetchText('/judge/rounds/[round]/matrix', `/judge/rounds/${round.roundId}/matrix${suffix}`);
+		await fetchText('/judge/rounds/[round]/devices', `/judge/rounds/${round.roundId}/devices${suffix}`);
 	}
 	await fetchText('/judge/sign-in', '/judge/sign-in');
 	for (const entry of round.entries) await fetchText('/judge/rounds/[round]/entries/[entry]', `/judge/rounds/${round.roundId}/entries/${entry.id}`);
@@ -106,7 +109,16 @@ const leaks = (payloads: [string, string][], secrets: string[]) =>
 
 describe('what judges receive for a blind round', () => {
 	it('walks every judge-facing route', () => {
-		expect(judgeRoutePatterns()).toEqual(['/judge', '/judge/rounds/[round]', '/judge/rounds/[round]/conflicts/[conflict]', '/judge/rounds/[round]/draw', '/judge/rounds/[round]/entries/[entry]', '/judge/sign-in']);
+		expect(judgeRoutePatterns()).toEqual([
+			'/judge',
+			'/judge/rounds/[round]',
+			'/judge/rounds/[round]/conflicts/[conflict]',
+			'/judge/rounds/[round]/devices',
+			'/judge/rounds/[round]/draw',
+			'/judge/rounds/[round]/entries/[entry]',
+			'/judge/rounds/[round]/matrix',
+			'/judge/sign-in'
+		]);
 	});
 
 	it('carries numbers only: no name, unit, phone or ID number of any contestant', async () => {
@@ -122,6 +134,10 @@ describe('what judges receive for a blind round', () => {
 		for (const entry of round.entries) expect(roundPage).toContain(String(entry.number));
 		expect(payloads.find(([where]) => where === `/judge/rounds/${round.roundId}/draw`)![1]).toContain('data-testid="stage-1"');
 		expect(roundPage).toContain('data-testid="stood-aside"');
+		// The head judge's matrix is a real page with every entry's number, and marks the conflict.
+		const matrixPage = payloads.find(([where]) => where === `/judge/rounds/${round.roundId}/matrix`)![1];
+		for (const entry of round.entries) expect(matrixPage).toContain(`data-number="${entry.number}"`);
+		expect(matrixPage).toContain('data-state="stood_aside"');
 		expect(payloads.filter(([where, text]) => where.startsWith('socket judge:entry') && text.includes('"ok":true'))).toHaveLength(2);
 		// The tablet's view lists every entry by number, and the two entries the judge may score took the sheets.
 		const state = payloads.find(([where]) => where === 'socket judge:round')![1];

@@ -106,6 +106,7 @@ describe('the OpenAPI document, fuzzed', () => {
 		}
 		expect(failures).toEqual([]);
 		expect(requests).toBeGreaterThan(200);
-		expect(requests).toBeLessThan(1_000);
+		// Live judging (issue 15) added a dozen operations: the walk stays bounded, a little wider.
+		expect(requests).toBeLessThan(1_500);
 	}, 120_000);
 });

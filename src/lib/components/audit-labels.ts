@@ -53,6 +53,13 @@ const ACTION_LABELS: Record<string, () => string> = {
 	// The live board (issue 15)
 	'board.standings_shown': m.board_audit_standings_shown,
 	'board.standings_hidden': m.board_audit_standings_hidden,
+	// The head judge and the organiser run a round's scoring (issue 15, head-judge part).
+	'sheet.returned': m.headjudge_audit_sheet_returned,
+	'sheet.unlocked': m.headjudge_audit_sheet_unlocked,
+	'judge.marked_absent': m.headjudge_audit_marked_absent,
+	'judge.absence_cleared': m.headjudge_audit_absence_cleared,
+	'round.signed_off': m.headjudge_audit_signed_off,
+	'device.revoked': m.headjudge_audit_device_revoked,
 	// Live judging, a judge's writes (issue 15, hcore)
 	'sheet.saved': m.sheets_audit_saved,
 	'sheet.submitted': m.sheets_audit_submitted

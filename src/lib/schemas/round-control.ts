@@ -18,3 +18,6 @@ export const absenceTargetSchema = z.object({ judgeId: uuidField(), entryId: uui
 export const absenceBodySchema = absenceTargetSchema.extend({ reason: requiredText(500) }).meta({ id: 'AbsenceBody' });
 
 export const deviceIdFormSchema = z.object({ deviceId: uuidField() });
+
+/** The sign-off form names itself, so a post that is not it (or carries stray fields) is refused. */
+export const signOffFormSchema = z.strictObject({ form: z.literal('sign_off', { error: () => m.validation_invalid() }) });

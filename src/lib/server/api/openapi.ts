@@ -21,6 +21,7 @@ import { importPaths } from './openapi-import';
 import { entryPaths } from './openapi-entries';
 import { registrationPaths } from './openapi-registration';
 import { boardPaths } from './openapi-board';
+import { roundControlPaths } from './openapi-round-control';
 import { sheetPaths } from './openapi-sheets';
 import { enteredPaths } from './openapi-entered';
 
@@ -97,7 +98,7 @@ const organisationPaths: ZodOpenApiPathsObject = {
 	}
 };
 
-export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, sheetPaths, enteredPaths, boardPaths];
+export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, sheetPaths, enteredPaths, boardPaths, roundControlPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

@@ -6,22 +6,10 @@ import { MANAGER_ROLES, requireRole } from '../auth/roles';
 import { invalidateSession } from '../auth/session';
 import { getSocketServer } from '../realtime/io';
 import type { RoundControl } from './access';
-import { getDeviceForUpdate, listPanelDevices, listRoundsOfDevice, markDeviceRevoked, type PanelDeviceRow } from './device-queries';
+import type { DeviceView } from '$lib/domain/round-control/views';
 
-export interface DeviceView {
-	id: string;
-	judgeId: string;
-	judgeName: string;
-	userAgent: string;
-	appVersion: string;
-	outboxSize: number;
-	clockSkewMs: number | null;
-	lastSeenAt: string | null;
-	revokedAt: string | null;
-	revokedByName: string | null;
-	/** Whether the device still holds a live session (a revoked or expired one does not). */
-	isSignedIn: boolean;
-}
+export type { DeviceView } from '$lib/domain/round-control/views';
+import { getDeviceForUpdate, listPanelDevices, listRoundsOfDevice, markDeviceRevoked, type PanelDeviceRow } from './device-queries';
 
 function toView(row: PanelDeviceRow): DeviceView {
 	return {

@@ -1,5 +1,5 @@
-import { evaluateRound, type EntryFlag, type Labels, type RoundResult } from '$lib/domain/scoring';
-import { buildMatrix, type MatrixRow } from '$lib/domain/round-control/matrix';
+import { evaluateRound, type RoundResult } from '$lib/domain/scoring';
+import { buildMatrix } from '$lib/domain/round-control/matrix';
 import { db } from '../db/client';
 import { DomainError } from '../domain-error';
 import { listPanel, SCORING_ROLES } from '../judging/panel-queries';
@@ -8,44 +8,10 @@ import { recusalsForRound } from '../judging/conflicts';
 import { loadRoundInput } from '../results/round-input';
 import { listStoredScoringRows } from '../results/round-input-queries';
 import type { RoundControl } from './access';
-import { listAbsences, listRoundSheets, type AbsenceRow } from './queries';
+import { listAbsences, listRoundSheets } from './queries';
+import type { MatrixJudge, ProvisionalResult, RoundMatrix } from '$lib/domain/round-control/views';
 
-export interface MatrixJudge {
-	judgeId: string;
-	name: string;
-	isHead: boolean;
-}
-
-export interface MatrixComponent {
-	key: string;
-	label: Labels | null;
-	source: 'judges' | 'entered' | 'public_vote';
-	deductions: { key: string; label: Labels | null; points: number }[];
-}
-
-export interface RoundMatrix {
-	round: {
-		id: string;
-		name: string;
-		blind: boolean;
-		eventName: string;
-		competitionId: string;
-		competitionTitle: string;
-		organisationSlug: string;
-		lockedAt: string | null;
-		signedOffByName: string | null;
-	};
-	viewer: RoundControl['as'];
-	judges: MatrixJudge[];
-	components: MatrixComponent[];
-	/** Open rounds only: the entry's name, by entry id. A blind round's matrix carries numbers only. */
-	labels: Record<string, string>;
-	rows: MatrixRow[];
-	absences: (Omit<AbsenceRow, 'createdAt'> & { createdAt: string })[];
-	/** Sheets received (submitted or locked) of those expected. */
-	progress: { received: number; expected: number };
-	hasScheme: boolean;
-}
+export type { MatrixJudge, MatrixComponent, ProvisionalResult, RoundMatrix } from '$lib/domain/round-control/views';
 
 /** The engine's result, or null when the round's data cannot be scored yet (no scheme, a broken scheme). */
 function tryEvaluate(loaded: Awaited<ReturnType<typeof loadRoundInput>>): RoundResult | null {
@@ -118,17 +84,6 @@ export async function getRoundMatrix(control: RoundControl): Promise<RoundMatrix
 		progress: { received: cells.filter((cell) => cell.state === 'submitted' || cell.state === 'locked').length, expected: cells.length },
 		hasScheme: loaded !== undefined
 	};
-}
-
-export interface ProvisionalResult {
-	rank: number;
-	entryId: string;
-	number: number | null;
-	components: Record<string, number>;
-	total: number;
-	tier: string | null;
-	tierLabel: Labels | null;
-	flags: EntryFlag[];
 }
 
 /**
