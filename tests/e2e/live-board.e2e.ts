@@ -28,6 +28,13 @@ test('the public board shows progress by number, and standings appear live when 
 	const board = await hall.newPage();
 	await board.goto(`/live/${SLUG}`);
 	await expect(board.getByTestId('board-connection')).toHaveAttribute('data-state', 'live');
+	// One socket that stays: joining reloads the page's data, and that must not reconnect (it once looped).
+	const sockets: string[] = [];
+	board.on('websocket', (socket) => sockets.push(socket.url()));
+	await board.waitForLoadState('networkidle');
+	await board.waitForTimeout(1_500);
+	expect(sockets).toEqual([]);
+	await expect(board.getByTestId('board-connection')).toHaveAttribute('data-state', 'live');
 	const tiles = board.getByTestId('board-entry');
 	await expect(tiles).toHaveCount(16);
 	await expect(tiles.first()).toContainText('1号');
