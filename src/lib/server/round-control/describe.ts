@@ -1,3 +1,4 @@
+import { toSheetState as sheetStateOf } from '../sheets/sheet-queries';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import type { Scheme } from '$lib/domain/scoring';
@@ -21,17 +22,5 @@ export function sheetInWords(round: Pick<ControlledRoundRow, 'eventName' | 'name
 }
 
 export function toSheetState(roundId: string, row: RoundSheetRow): SheetState {
-	return {
-		roundId,
-		entryId: row.entryId,
-		judgeId: row.judgeId,
-		componentKey: row.componentKey,
-		scores: row.scores,
-		deductions: row.deductions,
-		note: row.note,
-		status: row.status,
-		version: row.version,
-		statusReason: row.statusReason,
-		updatedAt: new Date(row.updatedAt).toISOString()
-	};
+	return sheetStateOf({ ...row, roundId });
 }

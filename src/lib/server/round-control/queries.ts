@@ -1,3 +1,4 @@
+import type { SheetRow } from '../sheets/sheet-queries';
 import type { Db } from '../db/client';
 import type { SheetStatus } from '$lib/realtime/events';
 
@@ -27,19 +28,8 @@ export async function getControlledRound(db: Db, organisationId: string, roundId
 	return row;
 }
 
-export interface RoundSheetRow {
-	id: string;
-	entryId: string;
-	judgeId: string;
-	componentKey: string;
-	scores: Record<string, number>;
-	deductions: Record<string, number>;
-	note: string;
-	status: SheetStatus;
-	version: number;
-	statusReason: string;
-	updatedAt: Date;
-}
+/** A sheet of the round as the head judge's queries read it (the round is known). */
+export type RoundSheetRow = Omit<SheetRow, 'roundId' | 'source' | 'lastOperationId'>;
 
 const SHEET_COLUMNS = 'id, entry_id, judge_id, component_key, scores, deductions, note, status, version, status_reason, updated_at';
 

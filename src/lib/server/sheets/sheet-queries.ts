@@ -28,7 +28,8 @@ export interface SheetRow extends SheetKey {
 
 const SHEET_COLUMNS = `id, round_id, entry_id, judge_id, component_key, scores, deductions, note, status, version, status_reason, source, last_operation_id, updated_at`;
 
-export function toSheetState(row: SheetRow): SheetState {
+/** What a judge's device is sent of a stored sheet (any row carrying the sheet's fields). */
+export function toSheetState(row: Omit<SheetRow, 'id' | 'source' | 'lastOperationId'>): SheetState {
 	return {
 		roundId: row.roundId,
 		entryId: row.entryId,
