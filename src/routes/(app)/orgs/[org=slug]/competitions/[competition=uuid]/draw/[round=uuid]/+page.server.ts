@@ -12,4 +12,10 @@ const page = drawPage(
 );
 
 export const load = page.load satisfies PageServerLoad;
-export const actions = page.actions satisfies Actions;
+// Spelled out so the HTTP tables (tests/integration/http-targets.ts) find every action of the page.
+export const actions = {
+	commit: async (event) => page.actions.commit(event),
+	run: async (event) => page.actions.run(event),
+	reveal: async (event) => page.actions.reveal(event),
+	open: async (event) => page.actions.open(event)
+} satisfies Actions;
