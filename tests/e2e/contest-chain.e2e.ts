@@ -70,6 +70,8 @@ test('an organiser imports a union list (fixing three rows), screens 1,000 entri
 	await page.getByTestId('status-counts').locator('a', { has: page.getByTestId('count-rejected') }).click();
 	await expect(page.getByTestId('entry-total')).toHaveText(`共 ${REJECTED} 条符合`);
 	await page.getByTestId('entry-table').locator('tbody a').first().click();
+	// The list shows statuses too: read the entry's own page only once it is there.
+	await page.waitForURL(/\/entries\/[0-9a-f-]{36}$/);
 	await expect(page.getByTestId('entry-status')).toHaveText('未通过');
 	await expect(page.getByTestId('status-reason')).toHaveText('原因：单位证明未盖章');
 
