@@ -16,7 +16,12 @@ for (let index = 0; index < count; index++) {
 			if (joined === count) process.send?.({ type: 'ready' });
 		})
 	);
-	socket.on('connect_error', (error) => process.send?.({ type: 'error', message: String(error?.message ?? error) }));
+	// A loaded machine (other work on the same cores) may drop a handshake: try again a few times before giving up.
+	let failures = 0;
+	socket.on('connect_error', (error) => {
+		if (++failures > 5) process.send?.({ type: 'error', message: String(error?.message ?? error) });
+		else setTimeout(() => socket.connect(), 500 * failures);
+	});
 	socket.on('board:snapshot', (snapshot) => arrivals.push(snapshot.sequence, Date.now()));
 	sockets.push(socket);
 	// Spread the handshakes a little so the server is not hit by all of them in one tick.

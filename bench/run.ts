@@ -1,7 +1,8 @@
 /**
  * Runs every benchmark module and prints a table plus one JSON line per figure, e.g.
  * {"bench":"engine_rank_5000x7x10_ms","value":18.2,"unit":"ms","baseline":2.1}.
- * Add a bench by exporting a `(measure) => Figure[]` (or Promise) function and listing it in BENCHES.
+ * Add a bench by exporting a `(measure) => Figure[]` (or Promise) function and listing it in ALL_BENCHES.
+ * Arguments name the benches to run (scoring, import, live); none runs them all.
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -33,7 +34,15 @@ const measure: Measure = (work, { warmUp = 5, runs = 21, statistic = 'median' } 
 };
 
 // A bench may be async (the registration import needs a database).
-const BENCHES: ((measure: Measure) => Figure[] | Promise<Figure[]>)[] = [runScoringBench, runRegistrationImportBench, runLiveJudgingBench];
+const ALL_BENCHES: Record<string, (measure: Measure) => Figure[] | Promise<Figure[]>> = {
+	scoring: runScoringBench,
+	import: runRegistrationImportBench,
+	live: runLiveJudgingBench
+};
+// `npm run bench -- live` (or `tsx bench/run.ts import live`) runs only the named benches.
+const chosen = process.argv.slice(2).filter((name) => !name.startsWith('-'));
+for (const name of chosen) if (!(name in ALL_BENCHES)) throw new Error(`Unknown bench ${name}; known: ${Object.keys(ALL_BENCHES).join(', ')}`);
+const BENCHES = chosen.length > 0 ? chosen.map((name) => ALL_BENCHES[name]!) : Object.values(ALL_BENCHES);
 
 const round = (value: number) => Math.round(value * 100) / 100;
 

@@ -519,6 +519,9 @@ const cases: Record<string, () => Promise<void>> = {
 	'judging/conflict-queries.ts:listRoundEntries': async () => {
 		expect(await conflicts.listRoundEntries(db(), A(), b.roundId)).toEqual([]);
 	},
+	'judging/conflict-queries.ts:getScoringFacts': async () => {
+		expect(await conflicts.getScoringFacts(db(), A(), { roundId: b.roundId, judgeId: b.judgeId, entryId: b.entryId })).toEqual({ roles: [], judgeUnit: null, entryUnits: null, declared: false });
+	},
 	'judging/access-queries.ts:insertSignInCode': async () => {
 		await refused(judgeAccess.insertSignInCode(db(), A(), { judgeId: b.judgeId, codeHash: randomBytes(32).toString('hex'), createdBy: a.owner.user.id, expiresAt: new Date() }));
 	},

@@ -67,9 +67,26 @@ export function ensureSecretKey(): void {
 	deriveKey('id-number-encryption');
 }
 
+// Fresh IVs are cut from a pool of random bytes filled 4 KB at a time (as randomUUID does): an import
+// encrypting 10,000 ID numbers asked the generator 10,000 times. Every IV is still 12 random bytes
+// that no other IV shares (the offset only moves forward and the pool is refilled, never reused).
+const IV_POOL_BYTES = IV_BYTES * 341;
+let ivPool = Buffer.alloc(0);
+let ivOffset = 0;
+
+function freshIv(): Buffer {
+	if (ivOffset + IV_BYTES > ivPool.length) {
+		ivPool = randomBytes(IV_POOL_BYTES);
+		ivOffset = 0;
+	}
+	const iv = ivPool.subarray(ivOffset, ivOffset + IV_BYTES);
+	ivOffset += IV_BYTES;
+	return iv;
+}
+
 /** base64(iv ‖ tag ‖ ciphertext). */
 export function encryptText(plain: string, purpose: KeyPurpose = 'id-number-encryption'): string {
-	const iv = randomBytes(IV_BYTES);
+	const iv = freshIv();
 	const cipher = createCipheriv('aes-256-gcm', deriveKey(purpose), iv);
 	const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
 	return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import type { ConflictKind } from '$lib/domain/conflicts/conflicts';
+import type { PanelRole } from './panel-queries';
 
 export interface DeclaredConflictRow {
 	id: string;
@@ -75,4 +76,35 @@ export function listRoundEntries(db: Db, organisationId: string, roundId: string
 		from round_entry re join entry e on e.id = re.entry_id and e.organisation_id = re.organisation_id
 		where re.organisation_id = ${organisationId} and re.round_id = ${roundId}
 		order by coalesce(re.marking_number, re.number) nulls last, re.created_at, re.entry_id`;
+}
+
+/** What deciding whether one judge may score one entry of a round needs, read in one statement. */
+export interface ScoringFactsRow {
+	/** The judge's roles on the round's panel (empty when not on it). */
+	roles: PanelRole[];
+	/** Read only when `roles` is not empty (the judge exists then). */
+	judgeUnit: string;
+	/** The entry's unit then its active members' units, as listRoundEntries gives them; null when the entry is not in the round. */
+	entryUnits: string[] | null;
+	/** A declared conflict between this judge and this entry. */
+	declared: boolean;
+}
+
+/**
+ * The facts for one judge and one entry only (the per-operation check of live judging): the same
+ * rows assertJudgeMayScore used to read for the whole round (panel, entries with units, declared
+ * conflicts), narrowed by their keys so each write costs a few index look-ups.
+ */
+export async function getScoringFacts(db: Db, organisationId: string, target: { roundId: string; judgeId: string; entryId: string }): Promise<ScoringFactsRow> {
+	const [row] = await db<ScoringFactsRow[]>`
+		select
+			coalesce((select array_agg(p.role) from panel_member p join judge j on j.id = p.judge_id and j.organisation_id = p.organisation_id
+				where p.organisation_id = ${organisationId} and p.round_id = ${target.roundId} and p.judge_id = ${target.judgeId}), '{}') as roles,
+			(select j.unit from judge j where j.organisation_id = ${organisationId} and j.id = ${target.judgeId}) as judge_unit,
+			(select array_prepend(e.unit, coalesce((select array_agg(m.unit order by m.position) from entry_member m where m.entry_id = e.id and m.organisation_id = e.organisation_id and m.active), '{}'))
+				from round_entry re join entry e on e.id = re.entry_id and e.organisation_id = re.organisation_id
+				where re.organisation_id = ${organisationId} and re.round_id = ${target.roundId} and re.entry_id = ${target.entryId}) as entry_units,
+			exists (select 1 from judge_conflict c join judge j on j.id = c.judge_id and j.organisation_id = c.organisation_id
+				where c.organisation_id = ${organisationId} and c.judge_id = ${target.judgeId} and c.entry_id = ${target.entryId}) as declared`;
+	return row!;
 }

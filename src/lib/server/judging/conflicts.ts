@@ -3,8 +3,8 @@ import { DomainError } from '../domain-error';
 import { getRound } from '../competitions/structure-queries';
 import { recusals, sameUnit, type Recusal, type RecusalReason } from '$lib/domain/conflicts/conflicts';
 import { listJudges } from './judge-queries';
-import { listPanel, SCORING_ROLES } from './panel-queries';
-import { listDeclaredConflictsOfRound, listRoundEntries, type DeclaredConflictRow } from './conflict-queries';
+import { SCORING_ROLES } from './panel-queries';
+import { getScoringFacts, listDeclaredConflictsOfRound, listRoundEntries, type DeclaredConflictRow, type ScoringFactsRow } from './conflict-queries';
 
 export type { Recusal, RecusalReason };
 
@@ -34,14 +34,15 @@ export async function recusalsForRound(conn: Db, organisationId: string, roundId
  * the round (or either is another organisation's), and `judge_conflicted` when they must stand aside.
  */
 export async function assertJudgeMayScore(conn: Db, organisationId: string, target: { roundId: string; judgeId: string; entryId: string }): Promise<void> {
-	const seats = (await listPanel(conn, organisationId, target.roundId)).filter((seat) => seat.judgeId === target.judgeId);
-	if (!seats.some((seat) => SCORING_ROLES.includes(seat.role))) throw new DomainError('not_on_panel');
-	const entry = (await listRoundEntries(conn, organisationId, target.roundId)).find((row) => row.entryId === target.entryId);
-	if (!entry) throw new DomainError('not_found');
-	const judgeUnit = seats[0]!.unit;
-	if (entry.units.some((unit) => sameUnit(judgeUnit, unit))) throw new DomainError('judge_conflicted');
-	const declared = await listDeclaredConflictsOfRound(conn, organisationId, target.roundId);
-	if (declared.some((row) => row.judgeId === target.judgeId && row.entryId === target.entryId)) throw new DomainError('judge_conflicted');
+	assertScoringFacts(await getScoringFacts(conn, organisationId, target));
+}
+
+/** assertJudgeMayScore's decision on facts already read (live judging reads them with its other reads in one round trip). */
+export function assertScoringFacts(facts: ScoringFactsRow): void {
+	if (!facts.roles.some((role) => SCORING_ROLES.includes(role))) throw new DomainError('not_on_panel');
+	if (!facts.entryUnits) throw new DomainError('not_found');
+	if (facts.entryUnits.some((unit) => sameUnit(facts.judgeUnit, unit))) throw new DomainError('judge_conflicted');
+	if (facts.declared) throw new DomainError('judge_conflicted');
 }
 
 /** A conflict as the panel view shows it: automatic (same unit) or declared, by whom and when. */

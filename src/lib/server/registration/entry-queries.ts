@@ -110,34 +110,49 @@ export async function insertEntries(
 	entries: NewEntry[]
 ): Promise<EntrySummaryRow[]> {
 	if (entries.length === 0) return [];
+	const rows = entries.map((entry) => ({ id: entry.id, event_id: entry.eventId, team_name: entry.teamName, unit: entry.unit, status: entry.status, extra: entry.extra }));
 	const inserted = db<EntrySummaryRow[]>`
 		insert into entry (id, organisation_id, competition_id, event_id, registrant_id, team_name, unit, status, source, extra, consented_at, consent_version)
 		select id, ${organisationId}, ${competitionId}, event_id, ${fields.registrantId}, team_name, unit, status, ${fields.source}, extra::jsonb,
 			${fields.consentVersion === null ? null : db`now()`}, ${fields.consentVersion}
-		from unnest(${entries.map((entry) => entry.id)}::uuid[], ${entries.map((entry) => entry.eventId)}::uuid[], ${entries.map((entry) => entry.teamName) as string[]}::text[],
-			${entries.map((entry) => entry.unit)}::text[], ${entries.map((entry) => entry.status)}::text[],
-			${entries.map((entry) => JSON.stringify(entry.extra))}::text[]) with ordinality as input(id, event_id, team_name, unit, status, extra, ordinal)
+		from rows from (json_to_recordset(${JSON.stringify(rows)}::text::json) as (id uuid, event_id uuid, team_name text, unit text, status text, extra json))
+			with ordinality as input(id, event_id, team_name, unit, status, extra, ordinal)
 		order by ordinal
 		returning id, event_id, status, status_reason, team_name, unit, created_at`.execute();
 	const members = insertMembers(db, organisationId, competitionId, entries.map((entry) => ({ entryId: entry.id, eventId: entry.eventId, members: entry.members })));
-	const [rows] = await Promise.all([inserted, members]);
+	const [returned] = await Promise.all([inserted, members]);
 	// RETURNING's order is not promised: answer in the order asked.
-	const byId = new Map(rows.map((row) => [row.id, row]));
+	const byId = new Map(returned.map((row) => [row.id, row]));
 	return entries.map((entry) => byId.get(entry.id)!);
 }
 
 export async function insertMembers(db: Db, organisationId: string, competitionId: string, groups: { entryId: string; eventId: string; members: NewMember[] }[]): Promise<void> {
 	const flat = groups.flatMap((group) => group.members.map((member) => ({ ...member, entryId: group.entryId, eventId: group.eventId })));
 	if (flat.length === 0) return;
-	const column = <K extends keyof (typeof flat)[number]>(key: K) => flat.map((member) => member[key]) as string[];
+	// One JSON parameter rather than fourteen arrays: PostgreSQL parses JSON faster than postgres.js
+	// escapes each element of each text array (a tenth of an import's time went to that escaping).
+	const rows = flat.map((member) => ({
+		entry_id: member.entryId,
+		event_id: member.eventId,
+		position: member.position,
+		name: member.name,
+		gender: member.gender,
+		id_type: member.idType,
+		id_number_cipher: member.idNumberCipher,
+		id_number_hash: member.idNumberHash,
+		id_number_masked: member.idNumberMasked,
+		birth_date: member.birthDate,
+		phone: member.phone,
+		unit: member.unit,
+		trade: member.trade,
+		level: member.level
+	}));
 	await db`
 		insert into entry_member (organisation_id, competition_id, entry_id, event_id, position, name, gender, id_type,
 			id_number_cipher, id_number_hash, id_number_masked, birth_date, phone, unit, trade, level)
-		select ${organisationId}, ${competitionId}, * from unnest(
-			${column('entryId')}::uuid[], ${column('eventId')}::uuid[], ${flat.map((member) => member.position)}::int[], ${column('name')}::text[],
-			${column('gender')}::text[], ${column('idType')}::text[], ${column('idNumberCipher')}::text[], ${column('idNumberHash')}::text[],
-			${column('idNumberMasked')}::text[], ${column('birthDate')}::date[], ${column('phone')}::text[], ${column('unit')}::text[],
-			${column('trade')}::text[], ${column('level')}::text[])`;
+		select ${organisationId}, ${competitionId}, input.* from json_to_recordset(${JSON.stringify(rows)}::text::json) as input(
+			entry_id uuid, event_id uuid, position int, name text, gender text, id_type text, id_number_cipher text, id_number_hash text,
+			id_number_masked text, birth_date date, phone text, unit text, trade text, level text)`;
 }
 
 export async function getEntrySummary(db: Db, organisationId: string, entryId: string, lock = false): Promise<(EntrySummaryRow & { competitionId: string; registrantId: string | null }) | undefined> {

@@ -92,9 +92,10 @@ export async function importEntries(actor: OrgActor, competitionId: string, inpu
 			if (parsed.problems.length > 0) throw new ImportRowsError(parsed.problems);
 			// A wrong list is answered as such at any stage; a right one needs the competition taking entries.
 			if (!registrationOpenFor(competition, false, new Date())) throw new DomainError('registration_closed');
-			const { fresh, changed, unchanged } = await sortEntries(tx, organisationId, competitionId, parsed.entries, columns, fields);
+			const { fresh, changed, unchanged, ...people } = await sortEntries(tx, organisationId, competitionId, parsed.entries, columns, fields);
 			const request: RegistrationRequest = { source: input.source, registrantId: null, consentVersion: null };
-			const created = fresh.length === 0 ? [] : await registerEntries(tx, actor, organisationId, competitionId, request, fresh.map((entry) => entry.submission)).catch((error: unknown) => rethrowAtRows(error, fresh, columns, true));
+			const known = { hashes: fresh.map((entry) => people.hashOf.get(entry)!), active: people.active };
+			const created = fresh.length === 0 ? [] : await registerEntries(tx, actor, organisationId, competitionId, request, fresh.map((entry) => entry.submission), known).catch((error: unknown) => rethrowAtRows(error, fresh, columns, true));
 			for (const { entry, stored } of changed) {
 				await updateEntry(tx, actor, organisationId, stored.id, request, entry.submission, (found) => {
 					const summary = found as typeof found & { competitionId: string; registrantId: string | null };
@@ -154,7 +155,9 @@ async function sortEntries(tx: Tx, organisationId: string, competitionId: string
 		if (changes.length === 0) unchanged.push(entry);
 		else changed.push({ entry, stored: existing, changes });
 	});
-	return { fresh, changed, unchanged };
+	// Handed to registerEntries, which would otherwise hash and look up the same people again.
+	const hashOf = new Map(entries.map((entry, index) => [entry, hashes[index]!]));
+	return { fresh, changed, unchanged, hashOf, active };
 }
 
 function shown(value: ExtraValue | null | undefined): string {

@@ -50,16 +50,29 @@ async function loadContext(tx: Tx, organisationId: string, competitionId: string
 }
 
 /**
+ * What a caller that already looked the people up (the import matches them to entries first) passes on,
+ * so 10,000 ID numbers are not hashed and looked up twice: each submission's members' hashes, in order,
+ * and the competition's active members with any of them, read in the same transaction after the
+ * competition's lock (so nobody registered in between).
+ */
+export interface KnownPeople {
+	hashes: string[][];
+	active: { idNumberHash: string; eventId: string; entryId: string }[];
+}
+
+/**
  * Checks every submission against every rule before anything is written: the event, team size, extra
  * fields, attachments, and that nobody is entered twice (within the submissions, in the event, or in
  * another event when the competition allows only one). All problems come back at once, keyed
  * `<index>.<field path>`, so an import can list every wrong row.
  */
-async function checkSubmissions(tx: Tx, organisationId: string, context: Context, request: RegistrationRequest, submissions: EntrySubmission[], replacing: string | null) {
+async function checkSubmissions(tx: Tx, organisationId: string, context: Context, request: RegistrationRequest, submissions: EntrySubmission[], replacing: string | null, known?: KnownPeople) {
 	const problems: Record<string, string> = {};
 	const shaped: (ShapedSubmission | null)[] = submissions.map((submission, index) => shapeSubmission(submission, context.events, context.fields, problems, `${index}.`));
-	const hashes = submissions.map((submission) => submission.members.map((member) => idNumberHash(member.idNumber)));
-	const existing = await queries.findActiveMembers(tx, organisationId, context.competition.id, [...new Set(hashes.flat())]);
+	const hashes = known?.hashes ?? submissions.map((submission) => submission.members.map((member) => idNumberHash(member.idNumber)));
+	const existing = known?.active ?? (await queries.findActiveMembers(tx, organisationId, context.competition.id, [...new Set(hashes.flat())]));
+	const existingByHash = new Map<string, typeof existing>();
+	for (const row of existing) existingByHash.set(row.idNumberHash, [...(existingByHash.get(row.idNumberHash) ?? []), row]);
 	const seen = new Map<string, string>();
 	submissions.forEach((submission, index) => {
 		hashes[index]!.forEach((hash, position) => {
@@ -67,7 +80,7 @@ async function checkSubmissions(tx: Tx, organisationId: string, context: Context
 			const scope = context.competition.allowMultipleEvents ? `${submission.eventId}:${hash}` : hash;
 			if (seen.has(scope)) problems[field] = m.entries_duplicate_in_list();
 			seen.set(scope, field);
-			const elsewhere = existing.filter((row) => row.idNumberHash === hash && row.entryId !== replacing);
+			const elsewhere = (existingByHash.get(hash) ?? []).filter((row) => row.entryId !== replacing);
 			if (elsewhere.some((row) => row.eventId === submission.eventId)) problems[field] = m.entries_error_already_registered();
 			else if (!context.competition.allowMultipleEvents && elsewhere.length > 0) problems[field] = m.entries_error_one_event_only();
 		});
@@ -109,9 +122,17 @@ function raceLost(error: unknown): never {
  * nothing. A full event puts new entries on its waiting list. Problems throw InvalidInputError with
  * fields keyed `<index>.<field path>`.
  */
-export async function registerEntries(tx: Tx, actor: Actor, organisationId: string, competitionId: string, request: RegistrationRequest, submissions: EntrySubmission[]): Promise<queries.EntrySummaryRow[]> {
+export async function registerEntries(
+	tx: Tx,
+	actor: Actor,
+	organisationId: string,
+	competitionId: string,
+	request: RegistrationRequest,
+	submissions: EntrySubmission[],
+	known?: KnownPeople
+): Promise<queries.EntrySummaryRow[]> {
 	const context = await loadContext(tx, organisationId, competitionId, request);
-	const { shaped, hashes } = await checkSubmissions(tx, organisationId, context, request, submissions, null);
+	const { shaped, hashes } = await checkSubmissions(tx, organisationId, context, request, submissions, null, known);
 	const places = new Map((await queries.countPlaces(tx, organisationId, competitionId)).map((row) => [row.eventId, row.taken]));
 	const statuses = shaped.map((entry) => {
 		const taken = places.get(entry.event.id) ?? 0;

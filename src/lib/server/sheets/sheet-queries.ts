@@ -69,14 +69,16 @@ export interface SheetWriteValues {
 	source: 'device' | 'api' | 'paper';
 	operationId: string;
 	deviceId: string | null;
+	/** The id a new sheet gets (made by the caller so it can describe the write before it returns); PostgreSQL makes one when absent. */
+	newId?: string;
 }
 
 /** Creates the sheet or overwrites its values, raising its version; the caller holds lockSheet. Undefined when the sheet is another organisation's. */
 export async function writeSheet(db: Db, organisationId: string, key: SheetKey, values: SheetWriteValues): Promise<SheetRow | undefined> {
 	const submittedAt = values.status === 'submitted' ? db`now()` : db`null`;
 	const [row] = await db<SheetRow[]>`
-		insert into score_sheet (organisation_id, round_id, entry_id, judge_id, component_key, scores, deductions, note, status, source, last_operation_id, last_device_id, submitted_at)
-		values (${organisationId}, ${key.roundId}, ${key.entryId}, ${key.judgeId}, ${key.componentKey}, ${db.json(values.scores)}, ${db.json(values.deductions)},
+		insert into score_sheet (id, organisation_id, round_id, entry_id, judge_id, component_key, scores, deductions, note, status, source, last_operation_id, last_device_id, submitted_at)
+		values (coalesce(${values.newId ?? null}::uuid, gen_random_uuid()), ${organisationId}, ${key.roundId}, ${key.entryId}, ${key.judgeId}, ${key.componentKey}, ${db.json(values.scores)}, ${db.json(values.deductions)},
 			${values.note}, ${values.status}, ${values.source}, ${values.operationId}, ${values.deviceId}, ${submittedAt})
 		on conflict (round_id, entry_id, judge_id, component_key) do update set
 			scores = excluded.scores, deductions = excluded.deductions, note = excluded.note, status = excluded.status,

@@ -33,9 +33,8 @@ async function userById(id: string): Promise<UserRow | undefined> {
 /** The signed-in person behind the socket, while their session lives (a revoke deletes it). */
 async function signedIn(caller: SocketCaller): Promise<{ actor: Actor; sessionId: string }> {
 	if (!caller.userId || !caller.sessionId) throw new DomainError('forbidden');
-	if (!(await isSessionLive(db(), caller.sessionId))) throw new DomainError('session_ended');
-	const user = await userById(caller.userId);
-	if (!user) throw new DomainError('session_ended');
+	const [live, user] = await Promise.all([isSessionLive(db(), caller.sessionId), userById(caller.userId)]);
+	if (!live || !user) throw new DomainError('session_ended');
 	return { actor: { user, ip: null, requestId: 'socket' }, sessionId: caller.sessionId };
 }
 
@@ -54,8 +53,9 @@ export async function onSheetApply(caller: SocketCaller, payload: unknown): Prom
 	if (!parsed.success) return { ok: false, operationId, error: invalid(parsed.error) };
 	const operation = parsed.data;
 	try {
-		const { actor, sessionId } = await signedIn(caller);
-		const seat = (await listSeatsOfUserInRound(db(), actor.user.id, operation.roundId)).find((candidate) => SCORING_ROLES.includes(candidate.role));
+		// The session, the person and their seat are independent reads: one round trip, not three.
+		const [{ actor, sessionId }, seats] = await Promise.all([signedIn(caller), caller.userId ? listSeatsOfUserInRound(db(), caller.userId, operation.roundId) : []]);
+		const seat = seats.find((candidate) => SCORING_ROLES.includes(candidate.role));
 		if (!seat) throw new DomainError('not_on_panel');
 		const deviceId = await deviceFor(db(), seat.organisationId, seat.judgeId, sessionId, caller.userAgent);
 		return await applySheetWrite(
