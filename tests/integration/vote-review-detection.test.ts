@@ -85,7 +85,7 @@ describe('burst detection', () => {
 		const audit = await db()<{ action: string; subjectLabel: string; actorUserId: string | null }[]>`
 			select action, subject_label, actor_user_id from audit_log where subject_id = ${round.roundId} and action like 'vote.%' order by id`;
 		expect(audit.map((row) => row.action)).toEqual(['vote.flagged', 'vote.detection_run']);
-		expect(audit[0]!.subjectLabel).toMatch(/burst detection flagged 2,500 votes for No\. 17 .*from one address prefix: .*one address prefix.*; 2026-05-02 14:0\d–17:0\d$/);
+		expect(audit[0]!.subjectLabel).toMatch(/burst detection flagged 2,500 votes for No\. 17 .*from one address prefix: .*one address prefix.*; 2026-05-02 (13:59|14:00)–(16:59|17:00)$/);
 		expect(audit[0]!.actorUserId).toBe(owner.user.id);
 	});
 
@@ -127,7 +127,7 @@ describe('burst detection', () => {
 		expect((await runDetectionNow(owner, round.roundId)).flagged).toBe(0);
 		expect((await tallyOf(17)).accepted).toBe(ordinaryPerCandidate[16]! + 40);
 		const [audit] = await db()<{ subjectLabel: string }[]>`select subject_label from audit_log where subject_id = ${round.roundId} and action = 'vote.restored'`;
-		expect(audit!.subjectLabel).toContain('restored to accepted 40 voided votes for No. 17: 复核');
+		expect(audit!.subjectLabel).toMatch(/restored to accepted 40 voided votes for No\. 17 .*: 复核：其中40票/);
 	});
 
 	it('exports every vote as xlsx with hashes and Shanghai times', async () => {
@@ -135,7 +135,7 @@ describe('burst detection', () => {
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toContain('spreadsheetml');
 		const { readFirstSheet } = await import('../../src/lib/server/workbooks/xlsx');
-		const rows = await readFirstSheet(await response.arrayBuffer());
+		const rows = (await readFirstSheet(await response.arrayBuffer())).filter((row) => row.rowNumber > 1);
 		expect(rows).toHaveLength(await voteCount(round.roundId));
 		const rigged = rows.find((row) => row.cells.includes('rig-prefix'))!;
 		expect(rigged.cells[3]).toMatch(/^2026-05-02 1[4-7]:\d\d:\d\d$/);
@@ -172,7 +172,9 @@ describe('who may review', () => {
 		for (const body of ['{', { reasonClass: 'bot', reason: '两者都无' }, { voteIds: ['x'], reasonClass: 'bot', reason: 'a' }, { voteIds: [round.entryIds[0]], reasonClass: 'robbery', reason: 'a' }, { voteIds: [round.entryIds[0]], reasonClass: 'bot', reason: '' }]) {
 			const response = await api('POST', `/rounds/${round.roundId}/vote-review/void`, body);
 			expect(response.status).toBe(400);
-			expect((await response.json()).error).toMatchObject({ code: expect.any(String), fields: expect.any(Object) });
+			const answer = await response.json();
+			expect(answer.error).toMatchObject({ code: body === '{' ? 'invalid_json' : 'validation_failed', message: expect.any(String) });
+			if (body !== '{') expect(Object.keys(answer.error.fields).length).toBeGreaterThan(0);
 		}
 		expect((await api('GET', `/rounds/not-a-uuid/vote-review/tallies`)).status).toBe(400);
 	});
