@@ -140,7 +140,7 @@ describe('burst detection', () => {
 		const rigged = rows.find((row) => row.cells.includes('rig-prefix'))!;
 		expect(rigged.cells[3]).toMatch(/^2026-05-02 1[4-7]:\d\d:\d\d$/);
 		expect(rigged.cells).toContain('voided');
-	});
+	}, 90_000);
 });
 
 describe('the periodic job', () => {
