@@ -28,6 +28,7 @@ export async function loadReviewPage(actor: OrgActor, competitionId: string, rou
 		tallies: board.tallies,
 		clusters: board.clusters.map((cluster) => ({
 			...cluster,
+			candidate: cluster.number ? `${m.votereview_entry_number({ number: cluster.number })} ${cluster.name}` : cluster.candidate,
 			firstAt: formatShanghaiTime(cluster.firstAt).slice(0, 16),
 			lastAt: formatShanghaiTime(cluster.lastAt).slice(0, 16)
 		})),

@@ -57,6 +57,8 @@ async function talliesOf(organisationId: string, roundId: string): Promise<Candi
 
 export interface FlagCluster {
 	entryId: string;
+	number: number | null;
+	name: string;
 	candidate: string;
 	addressPrefixHash: string;
 	votes: number;
@@ -70,7 +72,10 @@ export interface FlagCluster {
 export async function flagClusters(actor: OrgActor, roundId: string): Promise<FlagCluster[]> {
 	await loadReviewRound(actor, roundId);
 	const [clusters, candidates] = await Promise.all([queries.listFlagClusters(db(), actor.organisation.id, roundId), queries.listCandidates(db(), actor.organisation.id, roundId)]);
-	return clusters.map((cluster) => ({ ...cluster, candidate: candidateLabel(candidates.find((candidate) => candidate.entryId === cluster.entryId), cluster.entryId) }));
+	return clusters.map((cluster) => {
+		const candidate = candidates.find((row) => row.entryId === cluster.entryId);
+		return { ...cluster, number: candidate?.number ?? null, name: candidate?.name ?? '', candidate: candidateLabel(candidate, cluster.entryId) };
+	});
 }
 
 export interface DecisionResult {
