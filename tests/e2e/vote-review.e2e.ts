@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { OWNER, signIn } from './fixtures';
 import { layoutProblems } from './layout-check';
@@ -54,6 +55,10 @@ test('an organiser sees the flagged burst on the chart and voids it with a reaso
 		expect(await layoutProblems(page), name).toEqual([]);
 		await page.screenshot({ path: `tests/e2e/screenshots/vote-review-${name}-zh.png`, fullPage: true });
 	}
+
+	// With the chart drawn and a cluster's form open (the sweeps see the page without votes): no serious or critical axe findings.
+	const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+	expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 
 	// Nothing chosen: the error is at the field, the words typed are kept.
 	await page.setViewportSize({ width: 390, height: 844 });

@@ -49,3 +49,6 @@ export const clusterDecisionFormSchema = z.object({
 	reason: requiredText(500)
 });
 
+
+/** "Run detection now" sends only its name: anything else in the form is refused, not ignored. */
+export const detectFormSchema = z.strictObject({ form: z.literal('detect', { error: () => m.validation_invalid() }) });

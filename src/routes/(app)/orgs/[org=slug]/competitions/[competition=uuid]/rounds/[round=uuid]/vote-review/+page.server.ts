@@ -3,7 +3,7 @@ import { parseForm, runAction } from '$lib/server/http/forms';
 import { pageLoad } from '$lib/server/http/pages';
 import { loadReviewPage, reviewActor } from '$lib/server/vote-review/review-page';
 import { restoreVotes, runDetectionNow, voidVotes } from '$lib/server/vote-review/review-service';
-import { clusterDecisionFormSchema } from '$lib/schemas/vote-review';
+import { clusterDecisionFormSchema, detectFormSchema } from '$lib/schemas/vote-review';
 import { m } from '$lib/paraglide/messages.js';
 import { fail } from '@sveltejs/kit';
 
@@ -12,8 +12,9 @@ export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => loa
 export const actions = {
 	detect: async (event) => {
 		const actor = await reviewActor(event);
-		const formData = await event.request.formData();
-		return runAction(formData, async () => ({ detected: (await runDetectionNow(actor, event.params.round)).flagged }));
+		const parsed = await parseForm(event.request, detectFormSchema);
+		if (!parsed.ok) return parsed.failure;
+		return runAction(parsed.formData, async () => ({ detected: (await runDetectionNow(actor, event.params.round)).flagged }));
 	},
 	void: async (event) => {
 		const actor = await reviewActor(event);
