@@ -46,6 +46,6 @@ export default defineConfig({
 		reuseExistingServer: false,
 		stdout: 'pipe',
 		gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-		env: { PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: baseURL, JIANGXIN_DATA_DIR: 'data/e2e-postgres', JIANGXIN_PG_PORT: String(PG_PORT), DATABASE_URL: '', JIANGXIN_SECRET_KEY: E2E_SECRET_KEY }
+		env: { PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: baseURL, JIANGXIN_DATA_DIR: 'data/e2e-postgres', JIANGXIN_PG_PORT: String(PG_PORT), DATABASE_URL: '', JIANGXIN_SECRET_KEY: E2E_SECRET_KEY, JIANGXIN_VOTE_REVIEW_INTERVAL_S: '0' }
 	}
 });

@@ -11,6 +11,7 @@ import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies'
 import { wireRealtime } from '$lib/server/realtime/io';
 import { attachPostgresAdapter, socketAdapterKind } from '$lib/server/realtime/adapter';
 import { startLiveBoard } from '$lib/server/live/live-board';
+import { startVoteReviewJob } from '$lib/server/vote-review/detection-job';
 import { describeClientError } from '$lib/server/http/client-errors';
 import { cacheControl, guardFormBodies, limitBodies, shapeApiAnswers } from '$lib/server/http/hooks';
 
@@ -23,6 +24,7 @@ export const init: ServerInit = async () => {
 	if (adapter === 'postgres') attachPostgresAdapter(runtimeDatabaseUrl()!);
 	wireRealtime();
 	startLiveBoard();
+	startVoteReviewJob(env);
 };
 
 const requestId: Handle = ({ event, resolve }) => {

@@ -59,7 +59,10 @@ export const routes = {
 	judgeRoundMatrix: (roundId: string) => `/judge/rounds/${roundId}/matrix`,
 	judgeRoundDevices: (roundId: string) => `/judge/rounds/${roundId}/devices`,
 	roundMatrix: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/matrix`,
-	roundDevices: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/devices`
+	roundDevices: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/devices`,
+	// The organisers' review of public votes (issue 16, rigging part).
+	roundVoteReview: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/vote-review`,
+	roundVoteExport: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/vote-review/export`
 };
 
 // A base that no real request has: a target is accepted only when resolving it keeps this origin.

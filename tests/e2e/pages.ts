@@ -175,6 +175,12 @@ export async function tabletPages(page: Page): Promise<{ name: string; path: str
 	return [{ name: 'judge-round', path: `/judge/rounds/${roundId}` }];
 }
 
+/** The organisers' review of public votes (issue 16, rigging part) of that competition's first round (no votes: the empty state). */
+export async function voteReviewPages(page: Page): Promise<{ name: string; path: string }[]> {
+	const [, scheme] = await competitionPages(page);
+	return [{ name: 'vote-review', path: scheme!.path.replace(/\/scheme$/, '/vote-review') }];
+}
+
 /**
  * Pages of one capability under the sample competition. Each group gets its own test in the screen and
  * accessibility sweeps, so no single test walks every page (and outlives its timeout under load).
@@ -187,5 +193,6 @@ export const FEATURE_PAGE_GROUPS: { name: string; pages: (page: Page) => Promise
 	{ name: 'entered', pages: enteredPages },
 	{ name: 'board', pages: boardPages },
 	{ name: 'tablet', pages: tabletPages },
-	{ name: 'round-control', pages: roundControlPages }
+	{ name: 'round-control', pages: roundControlPages },
+	{ name: 'vote-review', pages: voteReviewPages }
 ];

@@ -352,6 +352,9 @@ function validApiBodies(world: HttpWorld): Record<string, unknown> {
 		'POST /rounds/{id}/sheet-returns': { judgeId: crypto.randomUUID(), entryId: crypto.randomUUID(), componentKey: 'practical', reason: '第3项漏评，请补评' },
 		'POST /rounds/{id}/sheet-unlocks': { judgeId: crypto.randomUUID(), entryId: crypto.randomUUID(), componentKey: 'practical', reason: '复核发现录入错误' },
 		'POST /rounds/{id}/absences': { judgeId: crypto.randomUUID(), entryId: crypto.randomUUID(), reason: '身体不适离场' },
+		// The organisers' review of public votes (issue 16, rigging part)
+		'POST /rounds/{id}/vote-review/void': { cluster: { entryId: crypto.randomUUID(), addressPrefixHash: 'prefix-hash' }, reasonClass: 'bought_votes', reason: '同一网段三小时内集中投票' },
+		'POST /rounds/{id}/vote-review/restore': { voteIds: [crypto.randomUUID()], reason: '核实为同一单位职工正常投票' },
 		'POST /scoring/evaluate': {
 			scheme: TEXTILE_SCHEME,
 			input: { entries: [{ id: 'e1', number: 1, unit: '一厂', entered: { theory: 9000 }, sheets: { practical: [{ judgeId: 'J1', scores: { workmanship: 8000 } }] } }] }

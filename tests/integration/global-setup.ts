@@ -30,7 +30,8 @@ export async function setup(project: TestProject) {
 	// The real server for HTTP and socket.io tests. Built first, so that a slow build on a loaded
 	// machine does not eat into the server's start-up deadline.
 	if (!(await ensureBuilt('integration tests'))) throw new Error('The build failed; see the messages above.');
-	app = await startAppServer(appDatabaseUrl, { DATABASE_MIGRATION_URL: url });
+	// The vote review job stays off: tests insert votes and run detection themselves (no run between a test's steps).
+	app = await startAppServer(appDatabaseUrl, { DATABASE_MIGRATION_URL: url, JIANGXIN_VOTE_REVIEW_INTERVAL_S: '0' });
 	project.provide('databaseUrl', url);
 	project.provide('appDatabaseUrl', appDatabaseUrl);
 	project.provide('appUrl', app.url);

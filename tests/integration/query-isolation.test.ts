@@ -45,6 +45,8 @@ import * as board from '../../src/lib/server/live/board-queries';
 import * as storedScoring from '../../src/lib/server/results/round-input-queries';
 import * as roundControl from '../../src/lib/server/round-control/queries';
 import * as devices from '../../src/lib/server/round-control/device-queries';
+import * as voteReview from '../../src/lib/server/vote-review/review-queries';
+import { insertVotes } from '../fixtures/votes';
 
 // The query functions themselves, below the services' checks: each is called with organisation A's
 // id and organisation B's other ids, and must find nothing of B and change nothing of B. Dropping the
@@ -195,7 +197,8 @@ async function snapshot(tenant: Tenant) {
 		keyings: await db()`select entry_id, target, typed, keyed_by from entered_value_keying where organisation_id = ${id} order by id`,
 		deductionCounts: await db()`select entry_id, component_key, item_key, count from deduction_count where organisation_id = ${id} order by entry_id`,
 		finishTimes: await db()`select entry_id, finished_at from finish_time where organisation_id = ${id} order by entry_id`,
-		signOff: await db()`select id, scores_locked_at, signed_off_by from round where organisation_id = ${id} order by id`
+		signOff: await db()`select id, scores_locked_at, signed_off_by from round where organisation_id = ${id} order by id`,
+		votes: await db()`select id, status, flags, reason_class, reason, decided_by from vote where organisation_id = ${id} order by id`
 	};
 }
 
@@ -219,6 +222,7 @@ beforeAll(async () => {
 	bScreening = await newScreening(b);
 	// Made before B's snapshot, which lists every entry of B's.
 	await bEntry();
+	await seedVotesOfB();
 	bDeviceId = (await db()<{ id: string }[]>`select id from judge_device where organisation_id = ${b.owner.organisation.id}`)[0]!.id;
 	bBefore = await snapshot(b);
 });
@@ -243,8 +247,62 @@ function bEntry() {
 }
 const refused = (promise: Promise<unknown>) => expect(promise).rejects.toThrow(/foreign key/);
 
+/** B's public votes (issue 16): a script's even cluster from one prefix, so detection over A would flag them if it saw them. */
+let bVoteIds: string[] = [];
+async function seedVotesOfB() {
+	const from = Date.UTC(2026, 4, 2, 6);
+	const times = Array.from({ length: 60 }, (_, index) => new Date(from + index * 4000));
+	bVoteIds = await insertVotes({ organisationId: b.owner.organisation.id, roundId: b.roundId, entryId: b.entryId, times, addressPrefixHash: 'b-prefix', userAgentHash: 'b-agent' });
+	await db()`update vote set status = 'flagged', flags = '{address_cluster}' where id = any(${bVoteIds.slice(0, 20)}::uuid[])`;
+	await db()`update vote set status = 'voided', reason_class = 'bot' where id = any(${bVoteIds.slice(20, 30)}::uuid[])`;
+}
+
 /** One case per exported query function that takes an organisation id, keyed "file:function". */
 const cases: Record<string, () => Promise<void>> = {
+	// The organisers' review of public votes (issue 16, rigging part)
+	'vote-review/review-queries.ts:getReviewRound': async () => {
+		expect(await voteReview.getReviewRound(db(), A(), b.roundId)).toBeUndefined();
+	},
+	'vote-review/review-queries.ts:listCandidates': async () => {
+		expect(await voteReview.listCandidates(db(), A(), b.roundId)).toEqual([]);
+	},
+	'vote-review/review-queries.ts:voteMinuteCounts': async () => {
+		expect(await voteReview.voteMinuteCounts(db(), A(), b.roundId)).toEqual([]);
+	},
+	'vote-review/review-queries.ts:voteClusterHours': async () => {
+		expect(await voteReview.voteClusterHours(db(), A(), b.roundId)).toEqual([]);
+	},
+	'vote-review/review-queries.ts:listSelectedVotes': async () => {
+		const selector = { entryId: b.entryId, match: { kind: 'any' as const }, from: 0, to: Date.UTC(2100, 0), reason: 'burst' as const };
+		expect(await voteReview.listSelectedVotes(db(), A(), b.roundId, [selector])).toEqual([]);
+	},
+	'vote-review/review-queries.ts:flagVotes': async () => {
+		expect(await voteReview.flagVotes(db(), A(), b.roundId, bVoteIds.map((id) => ({ id, reasons: ['address_cluster'] })))).toEqual([]);
+	},
+	'vote-review/review-queries.ts:tallyByStatus': async () => {
+		expect(await voteReview.tallyByStatus(db(), A(), b.roundId)).toEqual([]);
+	},
+	'vote-review/review-queries.ts:voidedByReasonClass': async () => {
+		expect(await voteReview.voidedByReasonClass(db(), A(), b.roundId)).toEqual([]);
+	},
+	'vote-review/review-queries.ts:voteTimeline': async () => {
+		expect(await voteReview.voteTimeline(db(), A(), b.roundId, 60)).toEqual([]);
+	},
+	'vote-review/review-queries.ts:voteSpan': async () => {
+		expect(await voteReview.voteSpan(db(), A(), b.roundId)).toEqual({ first: null, last: null });
+	},
+	'vote-review/review-queries.ts:listFlagClusters': async () => {
+		expect(await voteReview.listFlagClusters(db(), A(), b.roundId)).toEqual([]);
+	},
+	'vote-review/review-queries.ts:decideVotes': async () => {
+		const decision = { status: 'voided' as const, reasonClass: 'bot', reason: '越权', decidedBy: a.owner.user.id };
+		expect(await voteReview.decideVotes(db(), A(), b.roundId, { voteIds: bVoteIds }, decision)).toEqual([]);
+		expect(await voteReview.decideVotes(db(), A(), b.roundId, { entryId: b.entryId, addressPrefixHash: 'b-prefix', status: 'flagged' }, decision)).toEqual([]);
+		expect(await voteReview.decideVotes(db(), b.owner.organisation.id, a.roundId, { voteIds: bVoteIds }, { ...decision, status: 'accepted' })).toEqual([]);
+	},
+	'vote-review/review-queries.ts:listVotesForExport': async () => {
+		expect(await voteReview.listVotesForExport(db(), A(), b.roundId)).toEqual([]);
+	},
 	// Entered components and the paper fallback (issue 15, panel part)
 	'entered/entered-queries.ts:getEnteredRound': async () => {
 		expect(await entered.getEnteredRound(db(), A(), b.roundId)).toBeUndefined();

@@ -27,6 +27,12 @@ const ACTION_LABELS: Record<string, () => string> = {
 	'scheme.saved': m.audit_action_scheme_saved,
 	'scheme.copied': m.audit_action_scheme_copied,
 	'scheme.template_applied': m.audit_action_scheme_template_applied,
+	// The organisers' review of public votes (issue 16, rigging part)
+	'vote.flagged': m.votereview_audit_flagged,
+	'vote.detection_run': m.votereview_audit_detection_run,
+	'vote.voided': m.votereview_audit_voided,
+	'vote.restored': m.votereview_audit_restored,
+	'vote.exported': m.votereview_audit_exported,
 	// The draw (issue 14, draw part)
 	'draw.committed': m.draw_audit_committed,
 	'draw.ran': m.draw_audit_ran,

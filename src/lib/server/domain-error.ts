@@ -104,7 +104,9 @@ export type DomainErrorCode =
 	| 'sheet_not_submitted'
 	| 'sheet_not_locked'
 	| 'absence_exists'
-	| 'device_already_revoked';
+	| 'device_already_revoked'
+	// The organisers' review of public votes (issue 16, rigging part).
+	| 'vote_review_detection_running';
 
 /**
  * Input that breaks a business rule in several places at once (a marking scheme, a round's data):

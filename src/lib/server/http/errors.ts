@@ -85,6 +85,8 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	entered_paper_incomplete: { status: 400, message: (details) => m.entered_error_paper_incomplete({ key: details.key ?? '' }) },
 	entered_paper_sheet_locked: { status: 409, message: () => m.entered_error_paper_sheet_locked() },
 	// The head judge and the organiser run a round's scoring (issue 15, head-judge part).
+	// The organisers' review of public votes (issue 16, rigging part).
+	vote_review_detection_running: { status: 409, message: () => m.votereview_error_detection_running() },
 	round_signed_off: { status: 409, message: () => m.headjudge_error_round_signed_off() },
 	round_not_signed_off: { status: 409, message: () => m.headjudge_error_round_not_signed_off() },
 	sign_off_incomplete: { status: 409, message: (details) => m.headjudge_error_sign_off_incomplete({ count: details.count ?? 0, missing: details.missing ?? '' }) },

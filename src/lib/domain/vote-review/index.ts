@@ -1,0 +1,4 @@
+export * from './thresholds';
+export * from './baseline';
+export * from './rules';
+export * from './summary';
