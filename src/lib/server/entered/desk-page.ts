@@ -1,14 +1,15 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { requireMembership } from '../auth/guards';
+import { requireMembershipOnRound } from '../auth/guards';
 import type { OrgActor } from '../auth/actor';
 import type { EnteredRoundRow } from './entered-queries';
 
 // The head judge's desk pages (entered values, deduction counts, finish times, paper sheets) share
 // who may open them (the services check: managers and the round's head judge) and their heading.
 
-export function deskActor(event: RequestEvent): Promise<OrgActor> {
-	return requireMembership(event, event.params.org!);
+/** Any member (the services decide who may act); a round of another competition in the path is a 404 first. */
+export function deskActor(event: RequestEvent<{ org: string; competition: string; round: string }>): Promise<OrgActor> {
+	return requireMembershipOnRound(event);
 }
 
 /** The heading every desk page shows; a round of another competition in the path is a 404. */
