@@ -142,6 +142,30 @@ describe('imports', () => {
 		expect(await storedValue(entry(2).id)).toMatchObject({ value: 9000, source: 'api' });
 	});
 
+	it('clears the two-person keyings still waiting on the cells it sets (audited), only when it stores, and leaves the others', async () => {
+		const round = await seedJudgeRound(world.owner, { count: 2, markingNumbers: true });
+		const [first, second] = round.entries;
+		const waitingOn = async (entryId: string) => (await db()`select 1 from entered_value_keying where entry_id = ${entryId}`).length;
+		expect(await keyEnteredValue(world.owner, round.roundId, { entryId: first!.id, componentKey: 'theory', value: 7000 })).toBe('awaiting_second');
+		expect(await keyEnteredValue(world.owner, round.roundId, { entryId: second!.id, componentKey: 'theory', value: 6000 })).toBe('awaiting_second');
+		expect(await keyEnteredValue(world.organiser, round.roundId, { entryId: second!.id, componentKey: 'theory', value: 6100 })).toBe('disagreement');
+		const path = `/rounds/${round.roundId}/entered-values/import`;
+		// All or nothing: a refused import clears nothing either.
+		expect((await api(world.tokens.owner, 'POST', path, { rows: [{ number: first!.number, values: { theory: 8000 } }, { number: 9999, values: { theory: 1 } }] })).status).toBe(400);
+		expect(await waitingOn(first!.id)).toBe(1);
+		const stored = await api(world.tokens.owner, 'POST', path, { rows: [{ number: first!.number, values: { theory: 8000 } }] });
+		expect(await stored.json()).toEqual({ stored: 1 });
+		expect(await waitingOn(first!.id)).toBe(0);
+		expect(await waitingOn(second!.id)).toBe(2);
+		expect((await getEnteredBoard(world.owner, round.roundId)).disagreements).toEqual([{ entryId: second!.id, number: second!.number, componentKey: 'theory' }]);
+		const audit = await db()<{ subjectLabel: string; before: unknown; after: unknown }[]>`
+			select subject_label, before, after from audit_log where organisation_id = ${world.owner.organisation.id} and action = 'entered_value.keyings_cleared' and subject_id like ${`${round.roundId}:%`}`;
+		expect(audit).toEqual([{ subjectLabel: expect.stringContaining(`#${first!.number}`), before: { waitingKeyings: 1 }, after: { waitingKeyings: 0, reason: 'imported', source: 'api' } }]);
+		// The organiser typing the old paper value now starts a new keying instead of settling against the stale one.
+		expect(await keyEnteredValue(world.organiser, round.roundId, { entryId: first!.id, componentKey: 'theory', value: 7000 })).toBe('awaiting_second');
+		expect(await storedValue(first!.id)).toMatchObject({ value: 8000, source: 'api' });
+	});
+
 	it('gives a template with the round’s entries by number and reads it back, in English too', async () => {
 		const cookie = await sessionCookie(world.owner.user.id);
 		const response = await fetch(`${inject('appUrl')}/orgs/${world.owner.organisation.slug}/competitions/${world.round.competitionId}/rounds/${world.round.roundId}/entered/template`, { headers: { cookie } });

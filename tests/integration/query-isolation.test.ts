@@ -341,6 +341,9 @@ const cases: Record<string, () => Promise<void>> = {
 	'entered/entered-queries.ts:clearKeyings': async () => {
 		await entered.clearKeyings(db(), A(), b.roundId, b.entryId, 'entered:theory');
 	},
+	'entered/entered-queries.ts:clearKeyingsOfCells': async () => {
+		expect(await entered.clearKeyingsOfCells(db(), A(), b.roundId, [{ entryId: b.entryId, target: 'entered:theory' }])).toEqual([]);
+	},
 	'entered/entered-queries.ts:listDeductionCounts': async () => {
 		expect(await entered.listDeductionCounts(db(), A(), b.roundId)).toEqual([]);
 	},

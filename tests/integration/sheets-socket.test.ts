@@ -231,6 +231,6 @@ describe('the round’s room', () => {
 		head.on('round:changed', (change) => changes.push(change));
 		const judge = await client(judges[1]!.cookie);
 		await apply(judge, operation(round, 2, { kind: 'submit', scores: FULL_SCORES }));
-		await expect.poll(() => changes).toEqual([{ roundId: round.roundId, entryId: round.entries[2]!.id, judgeId: judges[1]!.judgeId, status: 'submitted', version: 1 }]);
+		await expect.poll(() => changes).toEqual([{ roundId: round.roundId, kind: 'sheet', entryId: round.entries[2]!.id, judgeId: judges[1]!.judgeId, status: 'submitted', version: 1 }]);
 	});
 });

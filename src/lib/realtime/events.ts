@@ -124,13 +124,25 @@ export interface DeviceHeartbeat {
 }
 export type DeviceHeartbeatResult = { ok: true; serverTime: string; revoked: boolean } | { ok: false; error: WireError };
 
-/** A hint to refetch, sent to `round:<id>` after a commit: which sheet moved, never its scores. */
+/**
+ * What a `round:changed` is about: a sheet (written, returned, unlocked, keyed from paper), an absence,
+ * the sign-off, entered values / deduction counts / finish times, or a judge's tablet.
+ */
+export type RoundChangeKind = 'sheet' | 'absence' | 'signoff' | 'entered' | 'device';
+
+/**
+ * A hint to refetch, sent to `round:<id>` after a commit: what moved, never its scores. `kind` was added
+ * later and is optional on the wire (absent means a sheet). The sheet's fields are there when a sheet or
+ * a judge is concerned; an entered value names only its entry, a sign-off of a round without sheets and a
+ * device change name neither (no more empty strings).
+ */
 export interface RoundChanged {
 	roundId: string;
-	entryId: string;
-	judgeId: string;
-	status: SheetStatus;
-	version: number;
+	kind?: RoundChangeKind;
+	entryId?: string;
+	judgeId?: string;
+	status?: SheetStatus;
+	version?: number;
 }
 
 /** The public board of a competition (`live:<competition id>`): numbers only while blind, never personal data. */

@@ -48,3 +48,10 @@ export function flagText(flag: EntryFlag, componentName: (key: string) => string
 			return m.headjudge_flag_tier_over();
 	}
 }
+
+/** A matrix cell the head judge clicked: the return and absence forms choose its entry, judge and component. */
+export interface CellPick {
+	entryId: string;
+	judgeId: string;
+	componentKey: string;
+}

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import { deskSecurity } from './openapi-round-control';
 import { errorResponses } from '$lib/schemas/api/common';
 import { deductionGridSchema, enteredBoardSchema, enteredImportResultSchema, finishTimesViewSchema, keyingResultSchema } from '$lib/schemas/api/entered';
 import { idPathSchema } from '$lib/schemas/competition';
@@ -18,6 +19,7 @@ export const enteredPaths: ZodOpenApiPathsObject = {
 	'/rounds/{id}/entered-values': {
 		get: {
 			operationId: 'listEnteredValues',
+			security: deskSecurity,
 			tags,
 			summary: 'The round’s entered values (theory marks, measured results) per entry, and which wait for agreement',
 			requestParams: byId,
@@ -25,6 +27,7 @@ export const enteredPaths: ZodOpenApiPathsObject = {
 		},
 		post: {
 			operationId: 'keyEnteredValue',
+			security: deskSecurity,
 			tags,
 			summary: 'Type one entry’s value (two-person entry)',
 			description:
@@ -38,6 +41,7 @@ export const enteredPaths: ZodOpenApiPathsObject = {
 	'/rounds/{id}/entered-values/import': {
 		post: {
 			operationId: 'importEnteredValues',
+			security: deskSecurity,
 			tags,
 			summary: 'Import entered values by entry number, all or nothing (source `api`)',
 			description: 'Every row is checked first; any problem refuses the whole import with `fields` (`row<n>.<column>` → reason) and `rows` (row, column, message).',
@@ -47,9 +51,10 @@ export const enteredPaths: ZodOpenApiPathsObject = {
 		}
 	},
 	'/rounds/{id}/deduction-counts': {
-		get: { operationId: 'getDeductionCounts', tags, summary: 'The panel’s deduction counts per entry and item, with the judges’ own tallies', requestParams: byId, responses: { '200': ok('The grid', deductionGridSchema), ...errorResponses } },
+		get: { operationId: 'getDeductionCounts', security: deskSecurity, tags, summary: 'The panel’s deduction counts per entry and item, with the judges’ own tallies', requestParams: byId, responses: { '200': ok('The grid', deductionGridSchema), ...errorResponses } },
 		put: {
 			operationId: 'saveDeductionCounts',
+			security: deskSecurity,
 			tags,
 			summary: 'Set deduction counts (only the cells sent change)',
 			requestParams: byId,
@@ -58,9 +63,10 @@ export const enteredPaths: ZodOpenApiPathsObject = {
 		}
 	},
 	'/rounds/{id}/finish-times': {
-		get: { operationId: 'getFinishTimes', tags, summary: 'Finish times per entry (the `earlier_finish` tie-break)', requestParams: byId, responses: { '200': ok('Finish times', finishTimesViewSchema), ...errorResponses } },
+		get: { operationId: 'getFinishTimes', security: deskSecurity, tags, summary: 'Finish times per entry (the `earlier_finish` tie-break)', requestParams: byId, responses: { '200': ok('Finish times', finishTimesViewSchema), ...errorResponses } },
 		put: {
 			operationId: 'saveFinishTimes',
+			security: deskSecurity,
 			tags,
 			summary: 'Set finish times (Asia/Shanghai wall-clock time, or ISO 8601 with an offset); null removes one',
 			requestParams: byId,
@@ -71,6 +77,7 @@ export const enteredPaths: ZodOpenApiPathsObject = {
 	'/rounds/{id}/paper-sheets': {
 		get: {
 			operationId: 'getPaperSheets',
+			security: deskSecurity,
 			tags,
 			summary: 'Printable blind score sheets for one judge of the round (PDF)',
 			description: 'A page per scored component: criteria with maxima, deduction items, the entries the judge may score by number only, signature lines for the judge and the head judge.',
@@ -81,6 +88,7 @@ export const enteredPaths: ZodOpenApiPathsObject = {
 	'/rounds/{id}/paper-keyings': {
 		post: {
 			operationId: 'keyPaperSheet',
+			security: deskSecurity,
 			tags,
 			summary: 'Type a judge’s paper sheet for one entry (two clerks, independently)',
 			description:

@@ -14,10 +14,14 @@ const refused = (description: string) => ({ '409': { ...errorResponses['400'], d
 const tags = ['round control'];
 const byId = { path: idPathSchema };
 
+/** The desk's operations take an API token or, without one, the signed-in session of the round's head judge (tokens are managers' only). */
+export const deskSecurity: Record<string, string[]>[] = [{ bearerToken: [] }, { sessionCookie: [] }];
+
 export const roundControlPaths: ZodOpenApiPathsObject = {
 	'/rounds/{id}/matrix': {
 		get: {
 			operationId: 'getRoundMatrix',
+			security: deskSecurity,
 			tags,
 			summary: 'The live matrix: entries × scoring judges with each sheet’s state and R_j, the engine’s aggregate and flags, conflicts, absences, and what is missing',
 			description: 'Entries by number only; a blind round’s matrix carries no names or units.',
@@ -28,6 +32,7 @@ export const roundControlPaths: ZodOpenApiPathsObject = {
 	'/rounds/{id}/sheet-returns': {
 		post: {
 			operationId: 'returnSheet',
+			security: deskSecurity,
 			tags,
 			summary: 'Return a submitted sheet to its judge with a reason (the judge sees it); the sheet becomes `returned`',
 			requestParams: byId,
@@ -38,6 +43,7 @@ export const roundControlPaths: ZodOpenApiPathsObject = {
 	'/rounds/{id}/sheet-unlocks': {
 		post: {
 			operationId: 'unlockSheet',
+			security: deskSecurity,
 			tags,
 			summary: 'Unlock a locked sheet with a reason; it becomes `submitted` again and the round’s sign-off is withdrawn',
 			requestParams: byId,
@@ -48,6 +54,7 @@ export const roundControlPaths: ZodOpenApiPathsObject = {
 	'/rounds/{id}/absences': {
 		post: {
 			operationId: 'markJudgeAbsent',
+			security: deskSecurity,
 			tags,
 			summary: 'Record that a scoring judge will not score an entry, with a reason; sign-off then does not wait for that sheet',
 			requestParams: byId,
@@ -56,6 +63,7 @@ export const roundControlPaths: ZodOpenApiPathsObject = {
 		},
 		delete: {
 			operationId: 'clearJudgeAbsence',
+			security: deskSecurity,
 			tags,
 			summary: 'Withdraw an absence: the judge’s sheet for the entry is expected again',
 			requestParams: { path: idPathSchema, query: absenceTargetSchema },
@@ -65,6 +73,7 @@ export const roundControlPaths: ZodOpenApiPathsObject = {
 	'/rounds/{id}/sign-off': {
 		post: {
 			operationId: 'signOffRound',
+			security: deskSecurity,
 			tags,
 			summary: 'Sign off the round (裁判长签字): locks every sheet; refused, naming what is missing, until every expected sheet is in',
 			description: 'Expected: every scoring judge × entry × `judges` component, minus judges who stand aside and judges marked absent.',
@@ -75,6 +84,7 @@ export const roundControlPaths: ZodOpenApiPathsObject = {
 	'/rounds/{id}/provisional-results': {
 		get: {
 			operationId: 'getProvisionalResults',
+			security: deskSecurity,
 			tags,
 			summary: 'The engine’s provisional results from the stored rows, for the head judge and organisers; refused before sign-off',
 			requestParams: byId,
@@ -84,6 +94,7 @@ export const roundControlPaths: ZodOpenApiPathsObject = {
 	'/rounds/{id}/devices': {
 		get: {
 			operationId: 'listRoundDevices',
+			security: deskSecurity,
 			tags,
 			summary: 'The tablets of the round’s panel: judge, last heartbeat, outbox size reported, clock skew, app version',
 			requestParams: byId,
@@ -93,6 +104,7 @@ export const roundControlPaths: ZodOpenApiPathsObject = {
 	'/devices/{id}/revoke': {
 		post: {
 			operationId: 'revokeDevice',
+			security: deskSecurity,
 			tags,
 			summary: 'Revoke a judge’s tablet: its session ends at once (HTTP and socket), and its judge’s devices are told',
 			requestParams: byId,

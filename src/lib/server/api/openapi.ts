@@ -114,7 +114,13 @@ export function getOpenApiDocument() {
 		},
 		servers: [{ url: '/api/v1' }],
 		security: [{ bearerToken: [] }],
-		components: { securitySchemes: { bearerToken: { type: 'http', scheme: 'bearer', description: 'A personal API token (jx_…) created on the organisation’s API tokens page.' } } },
+		components: {
+			securitySchemes: {
+				bearerToken: { type: 'http', scheme: 'bearer', description: 'A personal API token (jx_…) created on the organisation’s API tokens page.' },
+				// The head judge's desk operations only (see deskSecurity): a signed-in session, changes from this site's own pages.
+				sessionCookie: { type: 'apiKey', in: 'cookie', name: 'jiangxin_session', description: 'The signed-in session of the round’s head judge (裁判长), for the desk operations; changes only from this site (same origin).' }
+			}
+		},
 		paths: Object.assign({}, ...API_PATHS)
 	});
 	return cached;

@@ -3,6 +3,8 @@ import { DomainError } from '../domain-error';
 import { describeDomainError } from '../http/errors';
 import { throwAsPageError } from '../http/pages';
 import { enterOrganisation } from '../organisations/service';
+import { db } from '../db/client';
+import { getRound } from '../competitions/structure-queries';
 import type { Actor, MemberRole, OrgActor } from './actor';
 import { requireRole } from './roles';
 import { routes } from '$lib/routes';
@@ -32,6 +34,23 @@ export async function requireMembership(event: RequestEvent, slug: string, roles
 	} catch (caught) {
 		throwAsPageError(caught);
 	}
+}
+
+/** What a page under `…/competitions/[competition]/…/[round]/…` has in its path. */
+interface RoundPathEvent extends RequestEvent {
+	params: { org: string; competition: string; round: string };
+}
+
+/**
+ * requireMembership for every page, action and download under `…/competitions/[competition]/…/[round]/…`:
+ * a round that is not that competition's (another competition of the same organisation) does not
+ * exist there (404), checked before anything is read, written or audited.
+ */
+export async function requireMembershipOnRound(event: RoundPathEvent, roles?: MemberRole[]): Promise<OrgActor> {
+	const actor = await requireMembership(event, event.params.org, roles);
+	const round = await getRound(db(), actor.organisation.id, event.params.round);
+	if (!round || round.competitionId !== event.params.competition) throwAsPageError(new DomainError('not_found'));
+	return actor;
 }
 
 export function requirePlatformAdmin(event: RequestEvent): Actor {

@@ -4,7 +4,7 @@ import { commitFormSchema, stageBodySchema } from '$lib/schemas/draw';
 import type { OrgActor } from '../auth/actor';
 import { parseForm, runAction } from '../http/forms';
 import { pageLoad } from '../http/pages';
-import { commitStage, getRoundDraw, openDecodingTable, revealStage, runStage, verifyRoundDraw, type RoundDraw } from './draw-service';
+import { commitStage, getRoundDraw, openDecodingTable, revealStage, runStage, verifyRoundDraw } from './draw-service';
 
 /** What a draw page's load and actions need of the request. */
 interface DrawPageEvent {
@@ -17,14 +17,13 @@ const openSchema = z.object({ formId: z.literal('open', { error: () => m.validat
 
 /**
  * A round's draw page, for whoever `actorOf` admits: the organiser's page (members) and the encryption
- * judges' own (accounts that need not be members). The services decide what each may do; `check` lets
- * a page refuse a round that is not under its path.
+ * judges' own (accounts that need not be members). The services decide what each may do; `actorOf`
+ * refuses a round that is not under the page's path.
  */
-export function drawPage<Event extends DrawPageEvent>(actorOf: (event: Event) => Promise<OrgActor>, check: (event: Event, draw: RoundDraw) => void = () => {}) {
+export function drawPage<Event extends DrawPageEvent>(actorOf: (event: Event) => Promise<OrgActor>) {
 	const load = pageLoad(async (event: Event) => {
 		const actor = await actorOf(event);
 		const draw = await getRoundDraw(actor, event.params.round);
-		check(event, draw);
 		return {
 			round: { id: draw.round.id, name: draw.round.name, eventName: draw.round.eventName, competitionTitle: draw.round.competitionTitle, competitionSlug: draw.round.competitionSlug, competitionId: draw.round.competitionId },
 			stages: draw.stages,

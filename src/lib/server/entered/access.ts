@@ -1,6 +1,10 @@
 import type { Db } from '../db/client';
 import { DomainError } from '../domain-error';
 import type { OrgActor } from '../auth/actor';
+import type { ApiCaller } from '../http/api';
+import { db } from '../db/client';
+import { enterOrganisation } from '../organisations/service';
+import { findRoundPlaceOfUser } from '../round-control/queries';
 import { MANAGER_ROLES } from '../auth/roles';
 import { getEnteredRound, isHeadJudge, type EnteredRoundRow } from './entered-queries';
 import type { EnteredComponent, JudgesComponent } from '$lib/domain/scoring';
@@ -16,6 +20,19 @@ export async function loadPanelDeskRound(conn: Db, actor: OrgActor, roundId: str
 	if (MANAGER_ROLES.includes(actor.role)) return round;
 	if (await isHeadJudge(conn, actor.organisation.id, roundId, actor.user.id)) return round;
 	throw new DomainError('forbidden');
+}
+
+/**
+ * The organisation actor for the desk's API operations (entered values, deduction counts, finish
+ * times, paper sheets): the token's, or for a signed-in session (no token) the person's membership of
+ * the round's organisation, as on the desk pages; loadPanelDeskRound then admits managers and the head judge.
+ */
+export async function deskActorForApi(caller: ApiCaller, roundId: string): Promise<OrgActor> {
+	if ('token' in caller) return caller.token;
+	const place = await findRoundPlaceOfUser(db(), caller.session.user.id, roundId);
+	if (!place) throw new DomainError('not_found');
+	if (!place.memberRole) throw new DomainError('forbidden');
+	return enterOrganisation(caller.session, place.organisationSlug);
 }
 
 /** After sign-off (裁判长签字) nothing the results read may change. */

@@ -122,6 +122,16 @@ export async function clearKeyings(db: Db, organisationId: string, roundId: stri
 		where organisation_id = ${organisationId} and round_id = ${roundId} and entry_id = ${entryId} and target = ${target}`;
 }
 
+/** Clears the keyings still waiting on these cells (an import set them), returning what was cleared. */
+export function clearKeyingsOfCells(db: Db, organisationId: string, roundId: string, cells: { entryId: string; target: string }[]): Promise<Omit<KeyingRow, 'typed'>[]> {
+	if (cells.length === 0) return Promise.resolve([]);
+	return db<Omit<KeyingRow, 'typed'>[]>`
+		delete from entered_value_keying k
+		using unnest(${cells.map((cell) => cell.entryId)}::uuid[], ${cells.map((cell) => cell.target)}::text[]) as cell(entry_id, target)
+		where k.organisation_id = ${organisationId} and k.round_id = ${roundId} and k.entry_id = cell.entry_id and k.target = cell.target
+		returning k.entry_id, k.target, k.keyed_by`;
+}
+
 export interface DeductionCountRow {
 	entryId: string;
 	componentKey: string;

@@ -125,5 +125,5 @@ export async function keyEnteredValue(actor: OrgActor, roundId: string, input: K
 
 /** Entered values, counts and times are not one judge's sheet: judgeId is empty and the version 0. */
 export function announceEntryChange(actor: OrgActor, round: Pick<EnteredRoundRow, 'id' | 'competitionId'>, entryId: string): void {
-	announceRoundChange({ organisationId: actor.organisation.id, competitionId: round.competitionId, roundId: round.id, entryId, judgeId: '', status: 'submitted', version: 0 });
+	announceRoundChange({ organisationId: actor.organisation.id, competitionId: round.competitionId, roundId: round.id, kind: 'entered', entryId });
 }

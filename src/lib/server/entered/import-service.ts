@@ -8,7 +8,7 @@ import { recordAuditBatch } from '../audit/audit-log';
 import { readFirstSheet, UnreadableWorkbookError, writeWorkbook } from '../workbooks/xlsx';
 import * as queries from './entered-queries';
 import { enteredComponents, enteredMax, entryLabel, loadPanelDeskRound, requireNotSignedOff, roundLabel } from './access';
-import { announceEntryChange } from './entered-service';
+import { announceEntryChange, enteredTarget } from './entered-service';
 import { planImport, problemsAsFields, templateHeaders, type ImportProblem, type TableRow } from './import-table';
 
 /** Every problem of an import at its row and column; nothing was stored. */
@@ -79,10 +79,24 @@ export async function importEnteredValues(actor: OrgActor, roundId: string, tabl
 		if (problems.length > 0) throw new EnteredImportError(problems);
 		const before = await queries.listEnteredValues(tx, organisationId, roundId);
 		await queries.upsertEnteredValues(tx, organisationId, roundId, values, { source, recordedBy: actor.user.id, confirmedBy: null });
-		await recordAuditBatch(
-			tx,
-			actor,
-			values.map((value) => {
+		// A two-person keying still waiting on a cell the import set would settle later against a stale
+		// value (or list a stale disagreement): the import decides those cells, so their keyings go.
+		const cleared = await queries.clearKeyingsOfCells(tx, organisationId, roundId, values.map((value) => ({ entryId: value.entryId, target: enteredTarget(value.componentKey) })));
+		const clearedCells = values.flatMap((value) => {
+			const keyings = cleared.filter((row) => row.entryId === value.entryId && row.target === enteredTarget(value.componentKey));
+			return keyings.length === 0 ? [] : [{ value, keyings: keyings.length }];
+		});
+		await recordAuditBatch(tx, actor, [
+			...clearedCells.map(({ value, keyings }) => ({
+				action: 'entered_value.keyings_cleared',
+				subjectType: 'entered_value',
+				subjectId: `${roundId}:${value.entryId}:${value.componentKey}`,
+				subjectLabel: `${roundLabel(round)} · ${entryLabel(value.number, value.entryId)} · ${value.componentKey}`,
+				// How many typings were waiting, never what they said (a disagreement stays blind).
+				before: { waitingKeyings: keyings },
+				after: { waitingKeyings: 0, reason: 'imported', source }
+			})),
+			...values.map((value) => {
 				const old = before.find((row) => row.entryId === value.entryId && row.componentKey === value.componentKey);
 				return {
 					action: 'entered_value.imported',
@@ -93,7 +107,7 @@ export async function importEnteredValues(actor: OrgActor, roundId: string, tabl
 					after: { value: formatHundredths(value.value), source }
 				};
 			})
-		);
+		]);
 		return { round, stored: values.length, entryIds: [...new Set(values.map((value) => value.entryId))] };
 	});
 	for (const entryId of outcome.entryIds) announceEntryChange(actor, outcome.round, entryId);

@@ -2,9 +2,9 @@ import { json, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { DomainError, InvalidInputError } from '../domain-error';
-import type { OrgActor } from '../auth/actor';
+import type { Actor, OrgActor } from '../auth/actor';
 import { authenticateApiToken } from '../auth/api-tokens';
-import { clientAddress } from '../auth/guards';
+import { clientAddress, requireUser } from '../auth/guards';
 import { describeDomainError } from './errors';
 import { fieldErrors } from './forms';
 import { readJson } from './bodies';
@@ -90,6 +90,27 @@ export function statelessApiHandler(handle: (event: RequestEvent) => Promise<Res
 		try {
 			if (!event.locals.user) await authenticate(event);
 			return await handle(event);
+		} catch (error) {
+			return toErrorResponse(error);
+		}
+	};
+}
+
+/** Who calls a round's desk operations: an organisation's API token, or a signed-in browser session. */
+export type ApiCaller = { token: OrgActor } | { session: Actor };
+
+/**
+ * For the operations the head judge (裁判长) runs at the desk (matrix, returns, unlocks, absences,
+ * sign-off, devices, entered values…): an API token as everywhere, or — without an Authorization
+ * header — the signed-in session, because tokens are managers' only and a head judge need not be one.
+ * A session may change things only from this site's own pages (same origin), like a form.
+ */
+export function deskApiHandler(handle: (caller: ApiCaller, event: RequestEvent) => Promise<Response>) {
+	return async (event: RequestEvent): Promise<Response> => {
+		try {
+			if (event.request.headers.has('authorization') || !event.locals.user) return await handle({ token: await authenticate(event) }, event);
+			if (event.request.method !== 'GET' && event.request.headers.get('origin') !== event.url.origin) throw new DomainError('forbidden');
+			return await handle({ session: requireUser(event) }, event);
 		} catch (error) {
 			return toErrorResponse(error);
 		}

@@ -33,7 +33,11 @@ export type ParsedForm<T> = { ok: true; data: T; formData: FormData } | { ok: fa
 
 /** Reads a form against its schema; on failure gives the action its ready `fail(400, …)`. */
 export async function parseForm<S extends z.ZodType>(request: Request, schema: S): Promise<ParsedForm<z.output<S>>> {
-	const formData = await request.formData();
+	return parseFormData(await request.formData(), schema);
+}
+
+/** parseForm for a form already read (an action that checks who acts before it looks at the fields). */
+export function parseFormData<S extends z.ZodType>(formData: FormData, schema: S): ParsedForm<z.output<S>> {
 	const result = schema.safeParse(Object.fromEntries(formData));
 	if (result.success) return { ok: true, data: result.data, formData };
 	return { ok: false, failure: fail(400, { values: echoValues(formData), errors: fieldErrors(result.error) }) };

@@ -41,7 +41,10 @@ export function startLiveBoard(): void {
 		},
 		{ onError: (error, competitionId) => console.error(`[jiangxin] live board ${competitionId}: ${error instanceof Error ? error.message : error}`) }
 	);
-	const stopListening = onRoundChange((change) => requestBoardUpdate(change.organisationId, change.competitionId));
+	const stopListening = onRoundChange((change) => {
+		// A tablet's change moves nothing the board shows.
+		if (change.kind !== 'device') requestBoardUpdate(change.organisationId, change.competitionId);
+	});
 	holder[KEY] = { coalescer, organisationOf, latest, stopListening };
 	onShutdown(() => {
 		stopListening();

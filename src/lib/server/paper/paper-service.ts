@@ -165,7 +165,7 @@ export async function keyPaperSheet(actor: OrgActor, roundId: string, input: Pap
 		return { result: 'stored' as const, round, version: saved.version };
 	});
 	if (outcome.result === 'stored') {
-		announceRoundChange({ organisationId, competitionId: outcome.round.competitionId, roundId, entryId: input.entryId, judgeId: input.judgeId, status: 'submitted', version: outcome.version });
+		announceRoundChange({ organisationId, competitionId: outcome.round.competitionId, roundId, kind: 'sheet', entryId: input.entryId, judgeId: input.judgeId, status: 'submitted', version: outcome.version });
 	}
 	return outcome.result;
 }

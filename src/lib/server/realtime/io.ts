@@ -1,6 +1,6 @@
 import { parse as parseCookies } from 'cookie';
 import type { Server, Socket } from 'socket.io';
-import type { ClientToServerEvents, JoinResult, ServerToClientEvents, SocketData } from '$lib/realtime/events';
+import type { ClientToServerEvents, JoinResult, RoundChanged, ServerToClientEvents, SocketData } from '$lib/realtime/events';
 import { parseRoom, roomSchema } from '$lib/schemas/realtime';
 import { SESSION_COOKIE } from '../auth/session';
 import { authenticateSession } from '../auth/account';
@@ -105,9 +105,12 @@ function relayRoundChanges(): void {
 	stopRelaying ??= onRoundChange((change) => {
 		const io = getSocketServer();
 		if (!io) return;
-		const { roundId, entryId, judgeId, status, version } = change;
-		io.to(`round:${roundId}`).emit('round:changed', { roundId, entryId, judgeId, status, version });
-		if (change.sheet) io.to(`judge:${judgeId}`).emit('sheet:updated', change.sheet);
+		const { roundId, kind, entryId, judgeId, status, version } = change;
+		// Only the fields the change has: an adapter between processes could turn an undefined into null.
+		const hint: RoundChanged = { roundId };
+		for (const [key, value] of Object.entries({ kind, entryId, judgeId, status, version })) if (value !== undefined) Object.assign(hint, { [key]: value });
+		io.to(`round:${roundId}`).emit('round:changed', hint);
+		if (change.sheet) io.to(`judge:${change.sheet.judgeId}`).emit('sheet:updated', change.sheet);
 	});
 }
 

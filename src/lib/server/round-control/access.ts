@@ -3,7 +3,8 @@ import { DomainError } from '../domain-error';
 import type { Actor, OrgActor } from '../auth/actor';
 import { MANAGER_ROLES, requireRole } from '../auth/roles';
 import { listSeatsOfUserInRound } from '../judging/seat-queries';
-import { getControlledRound, type ControlledRoundRow } from './queries';
+import type { ApiCaller } from '../http/api';
+import { findRoundPlaceOfUser, getControlledRound, type ControlledRoundRow } from './queries';
 
 /**
  * Who may run a round's scoring (matrix, returns, absences, sign-off, devices): the round's head
@@ -31,7 +32,7 @@ export async function controlAsHeadJudge(actor: Actor, roundId: string): Promise
 	return controlOf(actor, head.organisationId, roundId, 'head');
 }
 
-/** The API (organisation tokens): owners and organisers only. */
+/** Organisation tokens (the API) and the organiser's own calls: owners and organisers only. */
 export async function controlAsManager(actor: OrgActor, roundId: string): Promise<RoundControl> {
 	requireRole(actor, MANAGER_ROLES);
 	return controlOf(actor, actor.organisation.id, roundId, 'manager');
@@ -43,4 +44,20 @@ export async function controlAsMember(actor: OrgActor, roundId: string): Promise
 	const seats = await listSeatsOfUserInRound(db(), actor.user.id, roundId);
 	if (!seats.some((seat) => seat.role === 'head' && seat.organisationId === actor.organisation.id)) throw new DomainError('forbidden');
 	return controlOf(actor, actor.organisation.id, roundId, 'head');
+}
+
+/**
+ * The API: a token is an owner's or organiser's; a signed-in session (no token) is whoever the desk
+ * pages admit — the round's head judge, or an owner or organiser of its organisation. Another of
+ * the organisation's people (a judge of another round, a contestant) is refused; anyone else finds nothing.
+ */
+export async function controlForApi(caller: ApiCaller, roundId: string): Promise<RoundControl> {
+	if ('token' in caller) return controlAsManager(caller.token, roundId);
+	const actor = caller.session;
+	const place = await findRoundPlaceOfUser(db(), actor.user.id, roundId);
+	if (!place) throw new DomainError('not_found');
+	const seats = await listSeatsOfUserInRound(db(), actor.user.id, roundId);
+	if (seats.some((seat) => seat.role === 'head')) return controlOf(actor, place.organisationId, roundId, 'head');
+	if (place.memberRole && MANAGER_ROLES.includes(place.memberRole)) return controlOf(actor, place.organisationId, roundId, 'manager');
+	throw new DomainError('forbidden');
 }

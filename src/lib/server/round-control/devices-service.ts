@@ -5,7 +5,10 @@ import type { Actor, OrgActor } from '../auth/actor';
 import { MANAGER_ROLES, requireRole } from '../auth/roles';
 import { invalidateSession } from '../auth/session';
 import { getSocketServer } from '../realtime/io';
-import type { RoundControl } from './access';
+import { announceRoundChange } from '../realtime/round-changes';
+import type { ApiCaller } from '../http/api';
+import { listSeatsOfUser } from '../judging/seat-queries';
+import { controlForApi, type RoundControl } from './access';
 import type { DeviceView } from '$lib/domain/round-control/views';
 
 export type { DeviceView } from '$lib/domain/round-control/views';
@@ -71,12 +74,27 @@ async function disconnectDevice(device: PanelDeviceRow): Promise<void> {
 }
 
 /** From the round's device panel: the head judge or an organiser revokes one of the panel's tablets. */
-export function revokeRoundDevice(control: RoundControl, deviceId: string): Promise<DeviceView> {
-	return revoke(control.actor, control.organisationId, deviceId, async (id) => (await listRoundsOfDevice(db(), control.organisationId, id)).includes(control.round.id));
+export async function revokeRoundDevice(control: RoundControl, deviceId: string): Promise<DeviceView> {
+	const revoked = await revoke(control.actor, control.organisationId, deviceId, async (id) => (await listRoundsOfDevice(db(), control.organisationId, id)).includes(control.round.id));
+	announceRoundChange({ organisationId: control.organisationId, competitionId: control.round.competitionId, roundId: control.round.id, kind: 'device' });
+	return revoked;
 }
 
 /** Through the API: an owner or organiser revokes any tablet of the organisation's judges. */
 export function revokeDevice(actor: OrgActor, deviceId: string): Promise<DeviceView> {
 	requireRole(actor, MANAGER_ROLES);
 	return revoke(actor, actor.organisation.id, deviceId, async () => true);
+}
+
+/**
+ * The API's revoke: a token revokes any tablet of its organisation's judges; a signed-in head judge
+ * (no token) a tablet on the panel of a round they are head judge of — anything else is not found.
+ */
+export async function revokeDeviceForApi(caller: ApiCaller, deviceId: string): Promise<DeviceView> {
+	if ('token' in caller) return revokeDevice(caller.token, deviceId);
+	for (const seat of await listSeatsOfUser(db(), caller.session.user.id)) {
+		if (seat.role !== 'head') continue;
+		if ((await listRoundsOfDevice(db(), seat.organisationId, deviceId)).includes(seat.roundId)) return revokeRoundDevice(await controlForApi(caller, seat.roundId), deviceId);
+	}
+	throw new DomainError('not_found');
 }

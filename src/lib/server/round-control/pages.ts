@@ -1,7 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { absenceBodySchema, absenceTargetSchema, deviceIdFormSchema, sheetReasonBodySchema, signOffFormSchema } from '$lib/schemas/round-control';
-import { parseForm, runAction } from '../http/forms';
+import { parseFormData, runAction } from '../http/forms';
 import type { RoundControl } from './access';
 import { getProvisionalResults, getRoundMatrix } from './matrix-service';
 import { listRoundDevices, revokeRoundDevice } from './devices-service';
@@ -25,12 +25,20 @@ export async function loadDevicesPage(control: RoundControl) {
 }
 
 export function roundControlActions(control: Control) {
-	/** Reads the form, then runs the call as whoever may act; a refusal (not the head judge, a missing sheet…) comes back as the form's message. */
+	/**
+	 * Settles who acts first (a round not under the path is a 404 whatever the form holds), then reads
+	 * the form and runs the call; a refusal (not the head judge, a missing sheet…) comes back as the form's message.
+	 */
 	function action<S extends z.ZodType>(schema: S, call: (acting: RoundControl, data: z.output<S>) => Promise<unknown>, done: string) {
 		return async (event: RequestEvent) => {
-			const parsed = await parseForm(event.request, schema);
-			if (!parsed.ok) return parsed.failure;
-			return runAction(parsed.formData, async () => (await call(await control(event), parsed.data), { done }));
+			const formData = await event.request.formData();
+			return runAction(formData, async () => {
+				const acting = await control(event);
+				const parsed = parseFormData(formData, schema);
+				if (!parsed.ok) return parsed.failure;
+				await call(acting, parsed.data);
+				return { done };
+			});
 		};
 	}
 	return {

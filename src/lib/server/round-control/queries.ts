@@ -116,3 +116,25 @@ export async function withdrawRoundSignOff(db: Db, organisationId: string, round
 		where organisation_id = ${organisationId} and id = ${roundId} and scores_locked_at is not null returning id`;
 	return rows.length > 0;
 }
+
+/** Where a round is, for a signed-in person who belongs there: its organisation, their membership role, whether they judge in it. */
+export interface RoundPlaceOfUser {
+	organisationId: string;
+	organisationSlug: string;
+	memberRole: 'owner' | 'organiser' | 'contestant' | null;
+	isJudge: boolean;
+}
+
+/**
+ * Looks a round up by the signed-in user (no organisation known yet, as on the API without a token):
+ * found only when they are a member of its organisation or one of its judges; to anyone else it does not exist.
+ */
+export async function findRoundPlaceOfUser(db: Db, userId: string, roundId: string): Promise<RoundPlaceOfUser | undefined> {
+	const [row] = await db<RoundPlaceOfUser[]>`
+		select r.organisation_id, o.slug as organisation_slug, m.role as member_role,
+			exists (select 1 from judge j where j.organisation_id = r.organisation_id and j.user_id = ${userId}) as is_judge
+		from round r join organisation o on o.id = r.organisation_id
+		left join membership m on m.organisation_id = r.organisation_id and m.user_id = ${userId}
+		where r.id = ${roundId}`;
+	return row && (row.memberRole !== null || row.isJudge) ? row : undefined;
+}

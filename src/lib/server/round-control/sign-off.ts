@@ -73,8 +73,8 @@ export async function signOffRound(control: RoundControl): Promise<{ lockedSheet
 		return sheets;
 	});
 	const change = { organisationId: control.organisationId, competitionId: control.round.competitionId, roundId: control.round.id };
-	for (const sheet of locked) announceRoundChange({ ...change, entryId: sheet.entryId, judgeId: sheet.judgeId, status: sheet.status, version: sheet.version, sheet: toSheetState(change.roundId, sheet) });
+	for (const sheet of locked) announceRoundChange({ ...change, kind: 'signoff', entryId: sheet.entryId, judgeId: sheet.judgeId, status: sheet.status, version: sheet.version, sheet: toSheetState(change.roundId, sheet) });
 	// A round with no sheet at all still tells its viewers that it was signed off.
-	if (locked.length === 0) announceRoundChange({ ...change, entryId: '', judgeId: '', status: 'locked', version: 0 });
+	if (locked.length === 0) announceRoundChange({ ...change, kind: 'signoff' });
 	return { lockedSheets: locked.length };
 }

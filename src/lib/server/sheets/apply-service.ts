@@ -195,7 +195,7 @@ export async function applySheetWrite(writer: SheetWriter, request: SheetWriteRe
 	const { applied, competitionId } = await db().begin((tx) => write(tx, writer, request));
 	if (!applied.replayed) {
 		const sheet = applied.sheet;
-		announceRoundChange({ organisationId: writer.organisationId, competitionId, roundId: sheet.roundId, entryId: sheet.entryId, judgeId: sheet.judgeId, status: sheet.status, version: sheet.version, sheet });
+		announceRoundChange({ organisationId: writer.organisationId, competitionId, roundId: sheet.roundId, kind: 'sheet', entryId: sheet.entryId, judgeId: sheet.judgeId, status: sheet.status, version: sheet.version, sheet });
 	}
 	return applied;
 }

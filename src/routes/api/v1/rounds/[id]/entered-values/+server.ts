@@ -1,15 +1,20 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { apiHandler, readJsonBody, readParams } from '$lib/server/http/api';
+import { deskActorForApi } from '$lib/server/entered/access';
+import { deskApiHandler, readJsonBody, readParams } from '$lib/server/http/api';
 import { getEnteredBoard, keyEnteredValue } from '$lib/server/entered/entered-service';
 import { toApiEnteredBoard } from '$lib/server/api/entered-representations';
 import { idPathSchema } from '$lib/schemas/competition';
 import { enteredKeyingSchema } from '$lib/schemas/entered';
 
-export const GET: RequestHandler = apiHandler(async (actor, event) => json(toApiEnteredBoard(await getEnteredBoard(actor, readParams(event.params, idPathSchema).id))));
-
-export const POST: RequestHandler = apiHandler(async (actor, event) => {
+export const GET: RequestHandler = deskApiHandler(async (caller, event) => {
 	const { id } = readParams(event.params, idPathSchema);
+	return json(toApiEnteredBoard(await getEnteredBoard(await deskActorForApi(caller, id), id)));
+});
+
+export const POST: RequestHandler = deskApiHandler(async (caller, event) => {
+	const { id } = readParams(event.params, idPathSchema);
+	const actor = await deskActorForApi(caller, id);
 	const result = await keyEnteredValue(actor, id, await readJsonBody(event, enteredKeyingSchema));
 	return json({ result }, { status: result === 'stored' ? 201 : 202 });
 });

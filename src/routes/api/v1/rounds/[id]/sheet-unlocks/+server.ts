@@ -1,12 +1,12 @@
 import type { RequestHandler } from './$types';
-import { apiHandler, readJsonBody, readParams } from '$lib/server/http/api';
+import { deskApiHandler, readJsonBody, readParams } from '$lib/server/http/api';
 import { idPathSchema } from '$lib/schemas/competition';
 import { sheetReasonBodySchema } from '$lib/schemas/round-control';
-import { controlAsManager } from '$lib/server/round-control/access';
+import { controlForApi } from '$lib/server/round-control/access';
 import { unlockSheet } from '$lib/server/round-control/sheet-actions';
 import { toApiSheet } from '$lib/server/api/round-control-representations';
 
-export const POST: RequestHandler = apiHandler(async (actor, event) => {
-	const control = await controlAsManager(actor, readParams(event.params, idPathSchema).id);
+export const POST: RequestHandler = deskApiHandler(async (caller, event) => {
+	const control = await controlForApi(caller, readParams(event.params, idPathSchema).id);
 	return Response.json(toApiSheet(await unlockSheet(control, await readJsonBody(event, sheetReasonBodySchema))));
 });

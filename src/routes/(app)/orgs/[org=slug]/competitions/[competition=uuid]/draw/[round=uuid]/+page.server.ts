@@ -1,15 +1,9 @@
-import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { m } from '$lib/paraglide/messages.js';
-import { requireMembership } from '$lib/server/auth/guards';
+import { requireMembershipOnRound } from '$lib/server/auth/guards';
 import { drawPage } from '$lib/server/draw/draw-page';
 
-const page = drawPage(
-	(event: RequestEvent) => requireMembership(event, event.params.org),
-	(event, draw) => {
-		if (draw.round.competitionId !== event.params.competition) error(404, { message: m.errors_not_found(), code: 'not_found' });
-	}
-);
+// A round of another competition in the path is a 404 before anything is read or run.
+const page = drawPage((event: RequestEvent) => requireMembershipOnRound(event));
 
 export const load = page.load satisfies PageServerLoad;
 // Spelled out so the HTTP tables (tests/integration/http-targets.ts) find every action of the page.

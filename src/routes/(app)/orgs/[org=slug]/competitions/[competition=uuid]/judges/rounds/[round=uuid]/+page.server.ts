@@ -1,6 +1,6 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { requireMembership } from '$lib/server/auth/guards';
+import { requireMembershipOnRound } from '$lib/server/auth/guards';
 import { MANAGER_ROLES } from '$lib/server/auth/roles';
 import { getPanel, savePanel } from '$lib/server/judging/panels-service';
 import { declareConflict, removeConflict } from '$lib/server/judging/conflicts-service';
@@ -9,13 +9,11 @@ import { fieldErrors, parseForm, runAction } from '$lib/server/http/forms';
 import { pageLoad } from '$lib/server/http/pages';
 import type { PanelSeat } from '$lib/server/judging/panel-queries';
 
-const manager = (event: RequestEvent) => requireMembership(event, event.params.org, MANAGER_ROLES);
+const manager = (event: RequestEvent) => requireMembershipOnRound(event, MANAGER_ROLES);
 
 export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => {
-	const panel = await getPanel(await manager(event), event.params.round);
-	// The round must belong to the competition in the address, or the page does not exist.
-	if (panel.round.competitionId !== event.params.competition) error(404, { message: 'not found', code: 'not_found' });
-	return panel;
+	// manager() answers 404 when the round is not the competition's in the address.
+	return getPanel(await manager(event), event.params.round);
 }) satisfies PageServerLoad;
 
 export const actions = {

@@ -1,9 +1,7 @@
-import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime.js';
-import { runAction } from '$lib/server/http/forms';
 import { pageLoad } from '$lib/server/http/pages';
-import { deskActor, deskHeading } from '$lib/server/entered/desk-page';
+import { deskActor, deskGridSave, deskHeading } from '$lib/server/entered/desk-page';
 import { getDeductionGrid, saveDeductionCounts } from '$lib/server/entered/counts-service';
 import { readDeductionForm } from '$lib/schemas/entered';
 
@@ -18,16 +16,8 @@ export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => {
 	};
 }) satisfies PageServerLoad;
 
+const saveCounts = deskGridSave(readDeductionForm, saveDeductionCounts);
+
 export const actions = {
-	save: async (event) => {
-		const actor = await deskActor(event);
-		const formData = await event.request.formData();
-		const values = Object.fromEntries([...formData].filter((pair): pair is [string, string] => typeof pair[1] === 'string'));
-		const read = readDeductionForm(formData);
-		if (!read.ok) return fail(400, { values, errors: read.errors });
-		return runAction(formData, async () => {
-			await saveDeductionCounts(actor, event.params.round, read.cells);
-			return { saved: true };
-		});
-	}
+	save: async (event) => saveCounts(event)
 } satisfies Actions;

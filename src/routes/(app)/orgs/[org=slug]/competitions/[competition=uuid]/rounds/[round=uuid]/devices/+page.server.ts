@@ -1,14 +1,11 @@
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { requireMembership } from '$lib/server/auth/guards';
+import { requireMembershipOnRound } from '$lib/server/auth/guards';
 import { pageLoad } from '$lib/server/http/pages';
 import { controlAsMember } from '$lib/server/round-control/access';
 import { loadDevicesPage, roundControlActions } from '$lib/server/round-control/pages';
-import { DomainError } from '$lib/server/domain-error';
 
 async function control(event: RequestEvent) {
-	const acting = await controlAsMember(await requireMembership(event, event.params.org), event.params.round);
-	if (acting.round.competitionId !== event.params.competition) throw new DomainError('not_found');
-	return acting;
+	return controlAsMember(await requireMembershipOnRound(event), event.params.round);
 }
 
 export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => loadDevicesPage(await control(event))) satisfies PageServerLoad;

@@ -1,9 +1,7 @@
-import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { formatShanghaiTime } from '$lib/domain/entered/shanghai-time';
-import { runAction } from '$lib/server/http/forms';
 import { pageLoad } from '$lib/server/http/pages';
-import { deskActor, deskHeading } from '$lib/server/entered/desk-page';
+import { deskActor, deskGridSave, deskHeading } from '$lib/server/entered/desk-page';
 import { getFinishTimes, saveFinishTimes } from '$lib/server/entered/counts-service';
 import { readFinishForm } from '$lib/schemas/entered';
 
@@ -16,16 +14,8 @@ export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => {
 	};
 }) satisfies PageServerLoad;
 
+const saveTimes = deskGridSave(readFinishForm, saveFinishTimes);
+
 export const actions = {
-	save: async (event) => {
-		const actor = await deskActor(event);
-		const formData = await event.request.formData();
-		const values = Object.fromEntries([...formData].filter((pair): pair is [string, string] => typeof pair[1] === 'string'));
-		const read = readFinishForm(formData);
-		if (!read.ok) return fail(400, { values, errors: read.errors });
-		return runAction(formData, async () => {
-			await saveFinishTimes(actor, event.params.round, read.cells);
-			return { saved: true };
-		});
-	}
+	save: async (event) => saveTimes(event)
 } satisfies Actions;

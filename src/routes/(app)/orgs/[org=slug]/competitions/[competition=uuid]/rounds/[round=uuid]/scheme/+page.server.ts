@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages.js';
-import { requireMembership } from '$lib/server/auth/guards';
+import { requireMembershipOnRound } from '$lib/server/auth/guards';
 import { MANAGER_ROLES } from '$lib/server/auth/roles';
 import { getCompetitionOverview } from '$lib/server/competitions/competition-service';
 import { copyRoundScheme, getRoundScheme, saveRoundScheme } from '$lib/server/competitions/scheme-service';
@@ -10,7 +10,7 @@ import { asScheme } from '$lib/schemas/scheme';
 import { parseForm, runAction } from '$lib/server/http/forms';
 import { pageLoad } from '$lib/server/http/pages';
 
-const manager = (event: RequestEvent) => requireMembership(event, event.params.org, MANAGER_ROLES);
+const manager = (event: RequestEvent) => requireMembershipOnRound(event, MANAGER_ROLES);
 
 export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => {
 	const actor = await manager(event);
