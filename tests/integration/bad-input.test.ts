@@ -352,6 +352,8 @@ function validApiBodies(world: HttpWorld): Record<string, unknown> {
 		'POST /rounds/{id}/sheet-returns': { judgeId: crypto.randomUUID(), entryId: crypto.randomUUID(), componentKey: 'practical', reason: '第3项漏评，请补评' },
 		'POST /rounds/{id}/sheet-unlocks': { judgeId: crypto.randomUUID(), entryId: crypto.randomUUID(), componentKey: 'practical', reason: '复核发现录入错误' },
 		'POST /rounds/{id}/absences': { judgeId: crypto.randomUUID(), entryId: crypto.randomUUID(), reason: '身体不适离场' },
+		// Public voting, the policy (issue 16, vote part)
+		'PUT /rounds/{id}/vote-policy': { opensAt: '2026-05-01T00:00:00+08:00', closesAt: '2026-05-08 20:00', votesPerVoterPerDay: 3, votesPerCandidatePerVoterPerDay: 1, countsShown: 'daily', dailyPublishTime: '20:00', identityMode: 'device', baseCost: 20000, shareTitle: '请为身边的工匠投票', shareDescription: '每人每天三票' },
 		'POST /scoring/evaluate': {
 			scheme: TEXTILE_SCHEME,
 			input: { entries: [{ id: 'e1', number: 1, unit: '一厂', entered: { theory: 9000 }, sheets: { practical: [{ judgeId: 'J1', scores: { workmanship: 8000 } }] } }] }

@@ -24,6 +24,7 @@ import { boardPaths } from './openapi-board';
 import { roundControlPaths } from './openapi-round-control';
 import { sheetPaths } from './openapi-sheets';
 import { enteredPaths } from './openapi-entered';
+import { votingPaths } from './openapi-voting';
 
 const ok = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });
 
@@ -98,7 +99,7 @@ const organisationPaths: ZodOpenApiPathsObject = {
 	}
 };
 
-export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, sheetPaths, enteredPaths, boardPaths, roundControlPaths];
+export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, sheetPaths, enteredPaths, boardPaths, roundControlPaths, votingPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

@@ -5,6 +5,7 @@ import { requireRole, MANAGER_ROLES } from '../auth/roles';
 import { recordAudit } from '../audit/audit-log';
 import { describeRound, loadRound } from '../competitions/guards';
 import { getLatestSchemeVersion } from '../competitions/scheme-queries';
+import { getCompetition } from '../competitions/competition-queries';
 import { formatShanghaiTime } from '$lib/domain/entered/shanghai-time';
 import type { VotePolicyInput } from '$lib/schemas/voting';
 import { isSmsConfigured } from './sms';
@@ -17,10 +18,27 @@ export async function roundHasPublicVote(conn: Db, organisationId: string, round
 	return !!version?.scheme.components.some((component) => component.source === 'public_vote');
 }
 
-export async function getRoundVotePolicy(actor: OrgActor, roundId: string): Promise<VotePolicyRow | null> {
+export interface RoundVoteSettings {
+	policy: VotePolicyRow | null;
+	/** The competition's public address, for the voting page's link. */
+	slug: string;
+	roundLabel: string;
+	hasPublicVote: boolean;
+	smsConfigured: boolean;
+}
+
+/** A round's vote policy (null when none is set) with what the organiser's page and the API show beside it. */
+export async function getRoundVotePolicy(actor: OrgActor, roundId: string): Promise<RoundVoteSettings> {
 	requireRole(actor, MANAGER_ROLES);
-	await loadRound(db(), actor, roundId);
-	return (await getVotePolicy(db(), actor.organisation.id, roundId)) ?? null;
+	const conn = db();
+	const round = await loadRound(conn, actor, roundId);
+	const [policy, competition, hasPublicVote, roundLabel] = await Promise.all([
+		getVotePolicy(conn, actor.organisation.id, roundId),
+		getCompetition(conn, actor.organisation.id, round.competitionId),
+		roundHasPublicVote(conn, actor.organisation.id, roundId),
+		describeRound(conn, actor, round)
+	]);
+	return { policy: policy ?? null, slug: competition!.slug, roundLabel, hasPublicVote, smsConfigured: isSmsConfigured() };
 }
 
 const describePolicy = (policy: Pick<VotePolicyRow, 'opensAt' | 'closesAt' | 'votesPerVoterPerDay' | 'votesPerCandidatePerVoterPerDay' | 'countsShown' | 'dailyPublishTime' | 'identityMode' | 'baseCost'>) => ({
