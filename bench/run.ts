@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { runScoringBench } from './scoring.bench';
 import { runRegistrationImportBench } from './registration-import.bench';
 import { runLiveJudgingBench } from './live-judging.bench';
+import { runVotingBench } from './voting.bench';
 
 export interface Figure {
 	bench: string;
@@ -33,7 +34,7 @@ const measure: Measure = (work, { warmUp = 5, runs = 21, statistic = 'median' } 
 };
 
 // A bench may be async (the registration import needs a database).
-const BENCHES: ((measure: Measure) => Figure[] | Promise<Figure[]>)[] = [runScoringBench, runRegistrationImportBench, runLiveJudgingBench];
+const BENCHES: ((measure: Measure) => Figure[] | Promise<Figure[]>)[] = [runScoringBench, runRegistrationImportBench, runLiveJudgingBench, runVotingBench];
 
 const round = (value: number) => Math.round(value * 100) / 100;
 

@@ -4,3 +4,5 @@ export { getPublicTally, publicTallyOf, acceptedVotesOfRound, type PublicTally }
 export { requestVoteCode, confirmVoteCode } from './verification';
 export { newVoterToken, readVoterToken, readVerifiedVoter, verifiedCookieName, VOTER_COOKIE, VOTER_COOKIE_MAX_AGE } from './voter-identity';
 export { isSmsConfigured } from './sms';
+export { loadVotePage, type VotePage } from './public-page';
+export { ensureVoterToken, voterContext, setVerifiedVoterCookie } from './voter-cookies';
