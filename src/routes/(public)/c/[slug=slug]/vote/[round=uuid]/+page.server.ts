@@ -6,6 +6,10 @@ import { parseForm, runAction } from '$lib/server/http/forms';
 import { castVote, confirmVoteCode, ensureVoterToken, loadVotePage, requestVoteCode, setVerifiedVoterCookie, voterContext } from '$lib/server/voting';
 import { codeSchema, phoneSchema, voteCastSchema } from '$lib/schemas/voting';
 
+// Opened from WeChat shares on weak phone networks: server-rendered, without SvelteKit's client; the
+// only scripts are the ALTCHA widget and a few lines that start it (see the page). A vote is a plain form POST.
+export const csr = false;
+
 export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => {
 	const now = new Date();
 	ensureVoterToken(event.cookies, event.url);
