@@ -7,7 +7,9 @@
 const host = /** @type {HTMLElement | null} */ (document.querySelector('[data-vote-proof]'));
 if (host) {
 	const strings = JSON.parse(host.dataset.strings || '{}');
-	/** @type {{ $altcha?: { i18n: { set: (language: string, strings: Record<string, string>) => void } } }} */ (globalThis).$altcha?.i18n.set('jx', strings);
+	const altcha = /** @type {{ $altcha?: { i18n: { set: (language: string, strings: Record<string, string>) => void }; algorithms: Map<string, () => Worker> } }} */ (globalThis).$altcha;
+	altcha?.i18n.set('jx', strings);
+	altcha?.algorithms.set('SHA-256', () => new Worker(host.dataset.worker ?? ''));
 	/** @param {boolean} ready */
 	const setReady = (ready) => document.querySelectorAll('button[name="entryId"]').forEach((button) => ((/** @type {HTMLButtonElement} */ (button)).disabled = !ready));
 	setReady(false);
