@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { runScoringBench } from './scoring.bench';
 import { runRegistrationImportBench } from './registration-import.bench';
 import { runLiveJudgingBench } from './live-judging.bench';
+import { runVotingBench } from './voting.bench';
 
 export interface Figure {
 	bench: string;
@@ -37,7 +38,8 @@ const measure: Measure = (work, { warmUp = 5, runs = 21, statistic = 'median' } 
 const ALL_BENCHES: Record<string, (measure: Measure) => Figure[] | Promise<Figure[]>> = {
 	scoring: runScoringBench,
 	import: runRegistrationImportBench,
-	live: runLiveJudgingBench
+	live: runLiveJudgingBench,
+	voting: runVotingBench
 };
 // `npm run bench -- live` (or `tsx bench/run.ts import live`) runs only the named benches.
 const chosen = process.argv.slice(2).filter((name) => !name.startsWith('-'));

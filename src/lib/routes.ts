@@ -35,6 +35,9 @@ export const routes = {
 	entriesExport: (slug: string, competitionId: string, masked = false) => `${org(slug)}/competitions/${competitionId}/entries/import/export${masked ? '?masked=true' : ''}`,
 	evaluate: () => '/api/v1/scoring/evaluate',
 	apiDocs: () => '/api/v1/docs',
+	// Public voting (issue 16, vote part).
+	publicVote: (competitionSlug: string, roundId: string) => `/c/${encodeURIComponent(competitionSlug)}/vote/${roundId}`,
+	roundVote: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/vote`,
 	openApi: () => '/api/v1/openapi.json',
 	health: () => '/healthz',
 	// Judges (issue 14, judges part).

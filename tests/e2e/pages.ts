@@ -2,6 +2,7 @@ import { expect, type Browser, type Page } from '@playwright/test';
 import { OWNER, signIn } from './fixtures';
 import { createContest } from './contest-steps';
 import { competitionIdOf, seatAsJudge, seedCompetitionStatus, seedEncryptionJudge, seedScreeningEntries } from './seed';
+import { votePages } from './vote-seed';
 
 // Every page a signed-in organiser reaches, for the accessibility and layout sweeps. The competition and
 // its scheme editor are the ones the journeys before have created (found from the list, not hard-coded).
@@ -194,5 +195,7 @@ export const FEATURE_PAGE_GROUPS: { name: string; pages: (page: Page) => Promise
 	{ name: 'board', pages: boardPages },
 	{ name: 'tablet', pages: tabletPages },
 	{ name: 'round-control', pages: roundControlPages },
-	{ name: 'vote-review', pages: voteReviewPages }
+	{ name: 'vote-review', pages: voteReviewPages },
+	// Public voting (issue 16, vote part): the organiser's settings and the public voting page.
+	{ name: 'voting', pages: votePages }
 ];

@@ -355,6 +355,8 @@ function validApiBodies(world: HttpWorld): Record<string, unknown> {
 		// The organisers' review of public votes (issue 16, rigging part)
 		'POST /rounds/{id}/vote-review/void': { cluster: { entryId: crypto.randomUUID(), addressPrefixHash: 'prefix-hash' }, reasonClass: 'bought_votes', reason: '同一网段三小时内集中投票' },
 		'POST /rounds/{id}/vote-review/restore': { voteIds: [crypto.randomUUID()], reason: '核实为同一单位职工正常投票' },
+		// Public voting, the policy (issue 16, vote part)
+		'PUT /rounds/{id}/vote-policy': { opensAt: '2026-05-01T00:00:00+08:00', closesAt: '2026-05-08 20:00', votesPerVoterPerDay: 3, votesPerCandidatePerVoterPerDay: 1, countsShown: 'daily', dailyPublishTime: '20:00', identityMode: 'device', baseCost: 20000, shareTitle: '请为身边的工匠投票', shareDescription: '每人每天三票' },
 		'POST /scoring/evaluate': {
 			scheme: TEXTILE_SCHEME,
 			input: { entries: [{ id: 'e1', number: 1, unit: '一厂', entered: { theory: 9000 }, sheets: { practical: [{ judgeId: 'J1', scores: { workmanship: 8000 } }] } }] }

@@ -39,6 +39,7 @@ import * as entryList from '../../src/lib/server/screening/entry-list-queries';
 import * as screening from '../../src/lib/server/screening/screening-queries';
 import { decideEntry, saveScreeningReasons } from '../../src/lib/server/screening/screening-service';
 import { seedSheets, sheetIsolationCases, sheetSnapshot, type SheetTenant } from '../fixtures/sheet-isolation';
+import { voteIsolationCases } from '../fixtures/vote-isolation';
 import * as entered from '../../src/lib/server/entered/entered-queries';
 import * as paper from '../../src/lib/server/paper/paper-queries';
 import * as board from '../../src/lib/server/live/board-queries';
@@ -796,6 +797,8 @@ const cases: Record<string, () => Promise<void>> = {
 		expect(await entryQueries.listEntryPeople(db(), A(), b.registeredEntryId)).toEqual([]);
 	},
 	...sheetIsolationCases(() => ({ a: a.sheets, b: b.sheets })),
+	// Public voting, the voter's side (issue 16, vote part)
+	...voteIsolationCases(),
 	// The live board (issue 15)
 	'live/board-queries.ts:getBoardCompetition': async () => {
 		expect(await board.getBoardCompetition(db(), A(), b.competitionId)).toBeUndefined();

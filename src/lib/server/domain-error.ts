@@ -106,7 +106,22 @@ export type DomainErrorCode =
 	| 'absence_exists'
 	| 'device_already_revoked'
 	// The organisers' review of public votes (issue 16, rigging part).
-	| 'vote_review_detection_running';
+	| 'vote_review_detection_running'
+	// Public voting, the voter's side and the policy (issue 16, vote part).
+	| 'vote_round_not_voting'
+	| 'vote_verified_needs_sms'
+	| 'vote_policy_missing'
+	| 'vote_window_before'
+	| 'vote_window_closed'
+	| 'vote_daily_limit'
+	| 'vote_candidate_limit'
+	| 'vote_proof_invalid'
+	| 'vote_proof_replayed'
+	| 'vote_candidate_unknown'
+	| 'vote_verification_required'
+	| 'vote_code_invalid'
+	| 'vote_code_attempts'
+	| 'vote_code_too_soon';
 
 /**
  * Input that breaks a business rule in several places at once (a marking scheme, a round's data):

@@ -16,6 +16,8 @@ export interface StoredRound {
 	enteredValues: readonly { entryId: string; componentKey: string; value: number }[];
 	/** Milliseconds since the epoch. */
 	finishTimes: readonly { entryId: string; finishedAt: number }[];
+	/** Accepted public votes per entry (entries without a row have none); every public_vote component reads them. */
+	votes?: readonly { entryId: string; votes: number }[];
 }
 
 /** Sheets the head judge has received: a draft or a returned sheet is still the judge's own. */
@@ -44,7 +46,8 @@ export function engineNumbers(entries: readonly { entryId: string; number: numbe
  * The engine's input for a round from its stored rows (DESIGN.md §3): only submitted or locked
  * sheets count; a judge who stands aside or was marked absent for an entry has no sheet in it (the
  * engine aggregates the judges present); the panel's deduction counts, entered values and finish
- * times go to their components. Rows for components the scheme does not have are ignored.
+ * times go to their components; the accepted public votes go to every public_vote component (a round
+ * has one vote, so two vote components would read the same count). Rows for components the scheme does not have are ignored.
  */
 export function assembleRoundInput(scheme: Scheme, stored: StoredRound): RoundInput {
 	const judgesKeys = new Set(scheme.components.filter((component) => component.source === 'judges').map((component) => component.key));
@@ -52,7 +55,7 @@ export function assembleRoundInput(scheme: Scheme, stored: StoredRound): RoundIn
 	const voteKeys = scheme.components.filter((component) => component.source === 'public_vote').map((component) => component.key);
 	const excluded = new Set([...stored.standAside, ...stored.absences].map((row) => pair(row.entryId, row.judgeId)));
 	const numbers = engineNumbers(stored.entries);
-	const byEntry = new Map<string, EntryInput & { sheets: Record<string, SheetInput[]>; deductions: Record<string, Record<string, number>>; entered: Record<string, number> }>();
+	const byEntry = new Map<string, EntryInput & { sheets: Record<string, SheetInput[]>; deductions: Record<string, Record<string, number>>; entered: Record<string, number>; votes: Record<string, number> }>();
 	for (const entry of stored.entries) {
 		byEntry.set(entry.entryId, {
 			id: entry.entryId,
@@ -60,7 +63,6 @@ export function assembleRoundInput(scheme: Scheme, stored: StoredRound): RoundIn
 			sheets: Object.fromEntries([...judgesKeys].map((key) => [key, []])),
 			deductions: {},
 			entered: {},
-			// No votes are stored yet: public voting is issue 16, until then every vote component counts 0.
 			votes: Object.fromEntries(voteKeys.map((key) => [key, 0]))
 		});
 	}
@@ -78,6 +80,10 @@ export function assembleRoundInput(scheme: Scheme, stored: StoredRound): RoundIn
 	for (const row of stored.enteredValues) {
 		const entry = byEntry.get(row.entryId);
 		if (entry && enteredKeys.has(row.componentKey)) entry.entered[row.componentKey] = row.value;
+	}
+	for (const row of stored.votes ?? []) {
+		const entry = byEntry.get(row.entryId);
+		if (entry) for (const key of voteKeys) entry.votes[key] = row.votes;
 	}
 	for (const row of stored.finishTimes) {
 		const entry = byEntry.get(row.entryId);

@@ -94,7 +94,22 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	sheet_not_submitted: { status: 409, message: () => m.headjudge_error_sheet_not_submitted() },
 	sheet_not_locked: { status: 409, message: () => m.headjudge_error_sheet_not_locked() },
 	absence_exists: { status: 409, message: () => m.headjudge_error_absence_exists() },
-	device_already_revoked: { status: 409, message: () => m.headjudge_error_device_already_revoked() }
+	device_already_revoked: { status: 409, message: () => m.headjudge_error_device_already_revoked() },
+	// Public voting, the voter's side and the policy (issue 16, vote part).
+	vote_round_not_voting: { status: 409, message: () => m.voting_error_round_not_voting() },
+	vote_verified_needs_sms: { status: 400, message: () => m.voting_error_verified_needs_sms() },
+	vote_policy_missing: { status: 404, message: () => m.voting_error_policy_missing() },
+	vote_window_before: { status: 409, message: (details) => m.voting_outcome_before({ opensAt: details.opensAt ?? '' }) },
+	vote_window_closed: { status: 409, message: () => m.voting_outcome_closed() },
+	vote_daily_limit: { status: 429, message: (details) => (details.nextVoteAt ? m.voting_outcome_daily_limit({ nextVoteAt: details.nextVoteAt }) : m.voting_outcome_daily_limit_last_day()) },
+	vote_candidate_limit: { status: 429, message: (details) => (details.nextVoteAt ? m.voting_outcome_candidate_limit({ nextVoteAt: details.nextVoteAt }) : m.voting_outcome_candidate_limit_last_day()) },
+	vote_proof_invalid: { status: 400, message: () => m.voting_outcome_proof_invalid() },
+	vote_proof_replayed: { status: 409, message: () => m.voting_outcome_proof_replayed() },
+	vote_candidate_unknown: { status: 400, message: () => m.voting_error_candidate_unknown() },
+	vote_verification_required: { status: 401, message: () => m.voting_error_verification_required() },
+	vote_code_invalid: { status: 400, message: () => m.voting_error_code_invalid() },
+	vote_code_attempts: { status: 429, message: () => m.voting_error_code_attempts() },
+	vote_code_too_soon: { status: 429, message: () => m.voting_error_code_too_soon() }
 };
 
 const BLOCKERS: Record<LifecycleBlocker, () => string> = {

@@ -5,6 +5,7 @@ import { getLatestSchemeVersion } from '../competitions/scheme-queries';
 import { listRoundEntries } from '../judging/conflict-queries';
 import { recusalsForRound } from '../judging/conflicts';
 import { listStoredScoringRows } from './round-input-queries';
+import { acceptedVotesOfRound } from '../voting/tally';
 
 export interface StoredRoundInput {
 	scheme: Scheme;
@@ -18,19 +19,20 @@ export interface StoredRoundInput {
  * The engine's input for a round from the stored rows only: the scheme version in force (frozen once
  * judging started), the round's entries, submitted and locked sheets (drafts and returned sheets do not
  * count), recusals and the head judge's absences (those judges are simply not in the entry's panel),
- * the panel's deduction counts, entered values and finish times. Undefined when the round is not this
+ * the panel's deduction counts, entered values, finish times and the accepted public votes. Undefined when the round is not this
  * organisation's or has no scheme.
  */
 export async function loadRoundInput(conn: Db, organisationId: string, roundId: string): Promise<StoredRoundInput | undefined> {
-	const [version, entries, recusals, rows] = await Promise.all([
+	const [version, entries, recusals, rows, votes] = await Promise.all([
 		getLatestSchemeVersion(conn, organisationId, roundId),
 		listRoundEntries(conn, organisationId, roundId),
 		recusalsForRound(conn, organisationId, roundId),
-		listStoredScoringRows(conn, organisationId, roundId)
+		listStoredScoringRows(conn, organisationId, roundId),
+		acceptedVotesOfRound(conn, organisationId, roundId)
 	]);
 	if (!version) return undefined;
 	const numbered = entries.map((entry) => ({ entryId: entry.entryId, number: entry.markingNumber ?? entry.number }));
-	const input = assembleRoundInput(version.scheme, { entries: numbered, standAside: recusals, ...rows });
+	const input = assembleRoundInput(version.scheme, { entries: numbered, standAside: recusals, ...rows, votes });
 	return { scheme: version.scheme, schemeVersion: version.version, input, displayNumbers: new Map(numbered.map((entry) => [entry.entryId, entry.number])) };
 }
 

@@ -1,0 +1,185 @@
+/**
+ * Public voting in a burst (issue 16): 200 concurrent keep-alive connections for 30 s against a bare
+ * node:http server whose one route is castVote with every rule on — the ALTCHA proof verified, the
+ * challenge spent in the replay table, the window and daily limits under their advisory lock, the row
+ * inserted (batched per 5 ms tick). Beside it, in the same run and the same way, the plain baseline: a
+ * bare node:http server doing one INSERT per request. Each server runs in a child process (this file
+ * with --vote-server / --plain-server) so the load generator does not share its event loop. Proofs are
+ * solved before the run at a low cost (the solving is the phone's work, not the server's). Also the
+ * voting page's gzipped JavaScript from the production build, when there is one.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import type { Figure } from './run';
+
+const SELF = fileURLToPath(import.meta.url);
+const CONNECTIONS = 200;
+const DURATION_MS = Number(process.env.VOTE_BENCH_SECONDS || 30) * 1000;
+const PORT = Number(process.env.VOTE_BENCH_PG_PORT || 54341);
+process.env.JIANGXIN_SECRET_KEY ||= 'b'.repeat(64);
+
+interface Setup {
+	databaseUrl: string;
+	slug: string;
+	roundId: string;
+	entryIds: string[];
+}
+
+async function setUp(): Promise<{ setup: Setup; stop: () => Promise<void> }> {
+	const { startEmbeddedPostgres } = await import('../src/lib/server/db/embedded');
+	const { runMigrations } = await import('../src/lib/server/db/migrate');
+	const { connectDb, closeDb } = await import('../src/lib/server/db/client');
+	const dataDir = path.resolve('data/bench-vote-postgres');
+	rmSync(dataDir, { recursive: true, force: true });
+	const database = await startEmbeddedPostgres({ dataDir, port: PORT });
+	const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+	await runMigrations(sql);
+	await sql`create table if not exists bench_plain_vote (id bigserial primary key, entry_id uuid not null, voter text not null, cast_at timestamptz not null default now())`;
+	await sql.end();
+	connectDb(database.url, { max: 4 });
+	const { newOrg } = await import('../tests/fixtures/factories');
+	const { seedVoteRound } = await import('../tests/fixtures/voting');
+	const owner = await newOrg();
+	// The window is open now; limits high enough that the run measures accepted votes, yet checked on every one.
+	const round = await seedVoteRound(owner, {
+		count: 87,
+		policy: { opensAt: new Date(Date.now() - 3600_000), closesAt: new Date(Date.now() + 86_400_000), votesPerVoterPerDay: 1000, votesPerCandidatePerVoterPerDay: 1000, baseCost: 1000 }
+	});
+	await closeDb();
+	return { setup: { databaseUrl: database.url, slug: round.slug, roundId: round.roundId, entryIds: round.entries.map((entry) => entry.id) }, stop: () => database.stop() };
+}
+
+function startServer(mode: '--vote-server' | '--plain-server', setup: Setup): Promise<{ port: number; child: ChildProcess }> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [...process.execArgv, SELF, mode, JSON.stringify(setup)], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+		let output = '';
+		child.stdout!.on('data', (chunk: Buffer) => {
+			output += chunk;
+			const ready = /ready (\d+)/.exec(output);
+			if (ready) resolve({ port: Number(ready[1]), child });
+		});
+		child.once('exit', (code) => reject(new Error(`${mode} exited (${code}): ${output}`)));
+	});
+}
+
+/** 200 connections, each sending its next request when the last answered, for the duration. */
+async function load(port: number, body: (connection: number, sequence: number) => string): Promise<{ perSecond: number; p99: number; statuses: Record<number, number> }> {
+	const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+	const latencies: number[] = [];
+	const statuses: Record<number, number> = {};
+	const started = performance.now();
+	const deadline = started + DURATION_MS;
+	let sequence = 0;
+	const post = (payload: string) =>
+		new Promise<number>((resolve, reject) => {
+			const request = http.request({ port, host: '127.0.0.1', method: 'POST', path: '/', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (response) => {
+				response.resume();
+				response.on('end', () => resolve(response.statusCode ?? 0));
+			});
+			request.on('error', reject);
+			request.end(payload);
+		});
+	await Promise.all(
+		Array.from({ length: CONNECTIONS }, async (_, connection) => {
+			while (performance.now() < deadline) {
+				const payload = body(connection, sequence++);
+				if (!payload) return;
+				const start = performance.now();
+				const status = await post(payload);
+				latencies.push(performance.now() - start);
+				statuses[status] = (statuses[status] ?? 0) + 1;
+			}
+		})
+	);
+	const elapsed = (performance.now() - started) / 1000;
+	agent.destroy();
+	latencies.sort((a, b) => a - b);
+	return { perSecond: latencies.length / elapsed, p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0, statuses };
+}
+
+export async function runVotingBench(): Promise<Figure[]> {
+	const figures: Figure[] = [];
+	const { votePageScriptsFromBuild } = await import('../tests/fixtures/page-weight');
+	const scripts = votePageScriptsFromBuild();
+	if (scripts.length === 3) figures.push({ bench: 'vote_page_js_gzip_kb', value: scripts.reduce((sum, script) => sum + script.gzipKb, 0), unit: 'KB', baseline: 60 });
+	const { setup, stop } = await setUp();
+	try {
+		const { solvedProof } = await import('../tests/fixtures/voting');
+		const proofCount = Number(process.env.VOTE_BENCH_PROOFS || 120_000);
+		const proofs: string[] = [];
+		for (let index = 0; index < proofCount; index++) proofs.push(await solvedProof(setup.roundId));
+		const plain = await startServer('--plain-server', setup);
+		const plainRun = await load(plain.port, (connection, sequence) => JSON.stringify({ entryId: setup.entryIds[sequence % setup.entryIds.length], voter: `c${connection}` }));
+		plain.child.kill('SIGTERM');
+		const vote = await startServer('--vote-server', setup);
+		const voteRun = await load(vote.port, (connection, sequence) => (sequence < proofs.length ? JSON.stringify({ entryId: setup.entryIds[sequence % setup.entryIds.length], altcha: proofs[sequence], connection }) : ''));
+		vote.child.kill('SIGTERM');
+		const sql = postgres(setup.databaseUrl, { max: 1, onnotice: () => {} });
+		const [rows] = await sql<{ votes: number }[]>`select count(*)::int as votes from vote where round_id = ${setup.roundId}`;
+		await sql.end();
+		const counted = voteRun.statuses[200] ?? 0;
+		if (rows!.votes !== counted) throw new Error(`rows lost or invented: ${rows!.votes} rows for ${counted} counted answers`);
+		if (counted !== Object.values(voteRun.statuses).reduce((sum, n) => sum + n, 0)) console.warn('voting bench: some votes were refused', voteRun.statuses);
+		figures.push(
+			{ bench: 'plain_insert_per_s', value: plainRun.perSecond, unit: 'req/s' },
+			{ bench: 'votes_per_s', value: voteRun.perSecond, unit: 'votes/s', baseline: plainRun.perSecond },
+			{ bench: 'vote_p99_ms', value: voteRun.p99, unit: 'ms', baseline: plainRun.p99 }
+		);
+		return figures;
+	} finally {
+		await stop();
+	}
+}
+
+async function readBody(request: http.IncomingMessage): Promise<Record<string, unknown>> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of request) chunks.push(chunk as Buffer);
+	return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+}
+
+function listen(handler: (body: Record<string, unknown>) => Promise<number>) {
+	const server = http.createServer((request, response) => {
+		readBody(request)
+			.then(handler)
+			.then(
+				(status) => response.writeHead(status, { 'content-type': 'application/json' }).end('{}'),
+				(error: unknown) => response.writeHead(500).end(String(error))
+			);
+	});
+	server.keepAliveTimeout = 60_000;
+	server.listen(0, '127.0.0.1', () => console.log(`ready ${(server.address() as { port: number }).port}`));
+}
+
+if (process.argv[2] === '--plain-server') {
+	const setup = JSON.parse(process.argv[3]!) as Setup;
+	const sql = postgres(setup.databaseUrl, { max: 10, onnotice: () => {} });
+	listen(async (body) => {
+		await sql`insert into bench_plain_vote (entry_id, voter) values (${String(body.entryId)}, ${String(body.voter)}) on conflict do nothing`;
+		return 200;
+	});
+}
+
+if (process.argv[2] === '--vote-server') {
+	const setup = JSON.parse(process.argv[3]!) as Setup;
+	const { connectDb } = await import('../src/lib/server/db/client');
+	const { castVote } = await import('../src/lib/server/voting/cast-vote');
+	const { DomainError } = await import('../src/lib/server/domain-error');
+	const { newVoterToken, readVoterToken } = await import('../src/lib/server/voting/voter-identity');
+	connectDb(setup.databaseUrl, { max: 10 });
+	const devices = Array.from({ length: CONNECTIONS }, () => readVoterToken(newVoterToken())!);
+	listen(async (body) => {
+		const connection = Number(body.connection);
+		try {
+			await castVote(setup.slug, setup.roundId, { entryId: String(body.entryId), altcha: String(body.altcha) }, { deviceTokenId: devices[connection]!, verifiedVoterKey: null, address: `10.1.${connection}.7`, userAgent: 'bench' }, new Date());
+			return 200;
+		} catch (error) {
+			if (error instanceof DomainError) return error.code === 'vote_daily_limit' || error.code === 'vote_candidate_limit' ? 429 : 409;
+			throw error;
+		}
+	});
+}

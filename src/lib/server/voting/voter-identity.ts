@@ -1,0 +1,55 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { addressPrefix } from '$lib/domain/voting';
+import { deriveKey } from '../crypto/personal-data';
+
+/**
+ * Who a voter is, without keeping anything that identifies them: a device token (random id + HMAC, in an
+ * httpOnly cookie) or a verified phone, turned into a keyed hash — the voter key. Address prefixes and user
+ * agents are stored only as keyed hashes too. All with the installation's `voter-token` key.
+ */
+
+export const VOTER_COOKIE = 'jx_voter';
+/** A year: the token is a device's, not a session's. */
+export const VOTER_COOKIE_MAX_AGE = 365 * 24 * 3600;
+
+const keyed = (text: string) => createHmac('sha256', deriveKey('voter-token')).update(text).digest('base64url');
+
+/** A fresh device token: "<id>.<signature>". */
+export function newVoterToken(): string {
+	const id = randomBytes(16).toString('base64url');
+	return `${id}.${keyed(`token:${id}`)}`;
+}
+
+/** The token's id when its signature is ours, else null (a forged or damaged cookie counts as none). */
+export function readVoterToken(token: string | undefined | null): string | null {
+	const [id, signature, extra] = (token ?? '').split('.');
+	if (!id || !signature || extra !== undefined || !/^[A-Za-z0-9_-]{22}$/.test(id)) return null;
+	const expected = Buffer.from(keyed(`token:${id}`));
+	const given = Buffer.from(signature);
+	return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
+}
+
+export const deviceVoterKey = (tokenId: string) => `d:${keyed(`device:${tokenId}`)}`;
+export const phoneVoterKey = (phone: string) => `p:${keyed(`phone:${phone}`)}`;
+export const phoneHash = (roundId: string, phone: string) => keyed(`verify:${roundId}:${phone}`);
+export const codeHash = (verificationId: string, code: string) => keyed(`code:${verificationId}:${code}`);
+export const addressPrefixHash = (address: string | null) => keyed(`prefix:${addressPrefix(address ?? '')}`);
+export const userAgentHash = (userAgent: string | null) => keyed(`ua:${(userAgent ?? '').slice(0, 1000)}`);
+
+/** After a verified phone: a cookie binding this device to the phone's voter key for one round. */
+export function signVerifiedVoter(roundId: string, voterKey: string, expiresAt: Date): string {
+	const body = `${roundId}~${voterKey}~${expiresAt.getTime()}`;
+	return `${body}~${keyed(`verified:${body}`)}`;
+}
+
+export function readVerifiedVoter(cookie: string | undefined | null, roundId: string, now: Date): string | null {
+	const parts = (cookie ?? '').split('~');
+	if (parts.length !== 4) return null;
+	const [round, voterKey, expires, signature] = parts as [string, string, string, string];
+	const expected = Buffer.from(keyed(`verified:${round}~${voterKey}~${expires}`));
+	const given = Buffer.from(signature);
+	if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+	return round === roundId && Number(expires) > now.getTime() ? voterKey : null;
+}
+
+export const verifiedCookieName = (roundId: string) => `jx_vv_${roundId.replace(/-/g, '').slice(0, 12)}`;
