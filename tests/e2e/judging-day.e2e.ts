@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './fixtures';
 import { layoutProblems } from './layout-check';
-import { cellStates, criterionOf, fillSheet, openRound, prepareJudgingDay, printSignInCodes, signInOnTablet, submitSheet, typeScore, type Scores } from './judging-steps';
+import { cellStates, criterionOf, fillSheet, openRound, prepareJudgingDay, printSignInCodes, sheetLayout, signInOnTablet, submitSheet, typeScore, type Scores } from './judging-steps';
 
 // Issue 15's contest day, end to end: two judges and a head judge sign in on three tablets with the
 // codes from their printed cards, score a five-entry blind round (steppers, keypad, deduction taps with
@@ -96,12 +96,19 @@ test('a contest day on tablets: three judges score, one sheet is returned and co
 	await defect.getByRole('button', { name: /撤销一次/ }).click();
 	await expect(defect.getByTestId('deduction-count')).toHaveText('已记 1 次');
 	await expect(a.judge.getByTestId('running-score')).toHaveText('79.00');
-	// The sheet, for the record, in both tablet orientations; nothing scrolls sideways.
+	// The sheet, for the record, in both tablet orientations: one column standing, two lying down (the
+	// width used, less scrolling), targets a finger can hit, nothing scrolling sideways.
 	await a.judge.screenshot({ path: 'tests/e2e/screenshots/judging-day-sheet-768x1024.png', fullPage: true });
 	expect(await layoutProblems(a.judge)).toEqual([]);
+	const portrait = await sheetLayout(a.judge);
+	expect(portrait.columns).toBe(1);
+	expect(portrait.smallestTarget).toBeGreaterThanOrEqual(44);
 	await a.judge.setViewportSize({ width: 1024, height: 768 });
 	await a.judge.screenshot({ path: 'tests/e2e/screenshots/judging-day-sheet-1024x768.png', fullPage: true });
 	expect(await layoutProblems(a.judge)).toEqual([]);
+	const landscape = await sheetLayout(a.judge);
+	expect(landscape.columns).toBe(2);
+	expect(landscape.smallestTarget).toBeGreaterThanOrEqual(44);
 	await submitSheet(a.judge, 1);
 
 	// The matrix fills in as the sheet arrives, without a reload.

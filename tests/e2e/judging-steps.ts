@@ -111,3 +111,12 @@ export async function submitSheet(judge: Page, number: number) {
 export function cellStates(matrix: Page, number: number, state: string) {
 	return matrix.locator(`[data-testid="matrix-row"][data-number="${number}"] [data-testid="matrix-cell"][data-state="${state}"]`);
 }
+
+/** How many columns the open sheet's criteria stand in, and its smallest tap target (the lesser of width and height, px). */
+export function sheetLayout(judge: Page): Promise<{ columns: number; smallestTarget: number }> {
+	return judge.getByTestId('score-sheet').evaluate((sheet) => {
+		const lefts = new Set([...sheet.querySelectorAll('[data-testid="criterion"]')].map((row) => Math.round(row.getBoundingClientRect().left)));
+		const targets = [...sheet.querySelectorAll('button, input')].map((element) => element.getBoundingClientRect()).filter((box) => box.width > 0);
+		return { columns: lefts.size, smallestTarget: Math.min(...targets.map((box) => Math.min(box.width, box.height))) };
+	});
+}
