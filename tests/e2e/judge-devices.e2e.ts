@@ -49,9 +49,11 @@ test('the head judge revokes two tablets: the online one is signed out at once, 
 	await h.judge.getByRole('link', { name: '设备', exact: true }).click();
 	const devices = h.judge.getByTestId('device');
 	await expect(devices).toHaveCount(3);
-	await devices.filter({ hasText: JIA }).getByRole('button', { name: `吊销 ${JIA} 的设备` }).click();
+	// A card by the judge's name on it (a revoked card also names the head judge who revoked it).
+	const deviceOf = (name: string) => devices.filter({ has: h.judge.getByText(name, { exact: true }) });
+	await deviceOf(JIA).getByRole('button', { name: `吊销 ${JIA} 的设备` }).click();
 	await expect(h.judge.getByText('设备已吊销，其登录已结束')).toBeVisible();
-	await expect(devices.filter({ hasText: JIA })).toHaveAttribute('data-revoked', 'true');
+	await expect(deviceOf(JIA)).toHaveAttribute('data-revoked', 'true');
 
 	// 甲's tablet, online, is told at once: signed out, and it says why.
 	await expect(a.judge).toHaveURL(/\/judge\/sign-in\?revoked=1$/, { timeout: 30_000 });
@@ -61,8 +63,8 @@ test('the head judge revokes two tablets: the online one is signed out at once, 
 	await expect(a.judge).not.toHaveURL(/\/judge$/);
 
 	// 乙's tablet is revoked while away; back online, it is told, and what it held is refused.
-	await devices.filter({ hasText: YI }).getByRole('button', { name: `吊销 ${YI} 的设备` }).click();
-	await expect(devices.filter({ hasText: YI })).toHaveAttribute('data-revoked', 'true');
+	await deviceOf(YI).getByRole('button', { name: `吊销 ${YI} 的设备` }).click();
+	await expect(deviceOf(YI)).toHaveAttribute('data-revoked', 'true');
 	await b.tablet.setOffline(false);
 	await expect(b.judge).toHaveURL(/\/judge\/sign-in\?revoked=1$/, { timeout: 60_000 });
 	await expect(b.judge.getByTestId('revoked-notice')).toBeVisible();
@@ -75,6 +77,6 @@ test('the head judge revokes two tablets: the online one is signed out at once, 
 
 	// The head judge's own tablet was not touched.
 	await h.judge.reload();
-	await expect(devices.filter({ hasText: HEAD })).toHaveAttribute('data-revoked', 'false');
+	await expect(deviceOf(HEAD)).toHaveAttribute('data-revoked', 'false');
 	for (const context of [a.tablet, b.tablet, h.tablet]) await context.close();
 });
