@@ -45,7 +45,6 @@ async function scoreAll(judge: Page, scores: (n: number) => Scores, skip: number
 }
 
 test('a contest day on tablets: three judges score, one sheet is returned and corrected, the head judge signs off, the board follows', async ({ page, browser }) => {
-	test.slow();
 	test.setTimeout(480_000);
 	await signIn(page);
 	const baseURL = new URL(page.url()).origin;
