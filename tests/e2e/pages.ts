@@ -37,6 +37,8 @@ export const SIGNED_OUT_PAGES = [
 	{ name: 'login', path: '/login' },
 	{ name: 'signup', path: `/signup/${OWNER.organisationSlug}` },
 	{ name: 'judge-sign-in', path: '/judge/sign-in' },
+	// Where a tablet the head judge revoked lands (issue 15): the same page, saying so.
+	{ name: 'judge-sign-in-revoked', path: '/judge/sign-in?revoked=1' },
 	// Public pages (no sign-in): the sweeps' own competition (ensureSweepCompetition), and its contestant sign-up.
 	{ name: 'public-competition', path: `/c/${SWEEP_SLUG}` },
 	{ name: 'contestant-signup', path: `/c/${SWEEP_SLUG}/signup` },

@@ -2,9 +2,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { OWNER, signIn } from './fixtures';
 import { competitionIdOf, seedJudgeEntries, seedTabletJudge, sheetRecords } from './seed';
 
-// Issue 15's reliability test on a real tablet browser: a judge goes offline, changes 100 scores across
-// 20 entries, reloads the page with no network (the service worker serves it; the drafts are still in
-// IndexedDB), reconnects — and every final value lands in the database exactly once.
+// Issue 15's reliability test on a real tablet browser: a judge goes offline for five minutes of wall
+// time, changes 100 scores across 20 entries spread over them, reloads the page with no network (the
+// service worker serves it; the drafts are still in IndexedDB), reconnects — and every final value lands
+// in the database exactly once.
+
+/** How long the Wi-Fi is down, and the pace of the judge's work while it is (one entry every 14 s). */
+const OFFLINE_MS = 5 * 60_000;
+const ENTRY_EVERY_MS = 14_000;
 
 const PEOPLE = Array.from({ length: 20 }, (_, index) => ({ name: `平板选手${index + 1}`, unit: `平板单位${index + 1}`, phone: `1390000${String(index + 100).padStart(4, '0')}` }));
 const CRITERIA = ['process', 'precision', 'surface', 'completeness', 'safety'] as const;
@@ -33,8 +38,8 @@ async function scoreEntry(page: Page, index: number) {
 	await sheet.getByRole('button', { name: /返回队列/ }).click();
 }
 
-test('a judge offline changes 100 scores over 20 entries, reloads with no network, reconnects: every value lands once', async ({ page, browser }) => {
-	test.setTimeout(240_000);
+test('a judge offline for 5 minutes changes 100 scores over 20 entries, reloads with no network, reconnects: every value lands once', async ({ page, browser }) => {
+	test.setTimeout(OFFLINE_MS + 420_000);
 	await signIn(page);
 	await page.goto(`/orgs/${OWNER.organisationSlug}/competitions`);
 	const create = page.locator('form[action="?/create"]');
@@ -89,10 +94,19 @@ test('a judge offline changes 100 scores over 20 entries, reloads with no networ
 	await judge.getByRole('button', { name: /返回队列/ }).first().click();
 	await expect(judge.getByTestId('pending-count')).toHaveText('已全部同步');
 
-	// The Wi-Fi drops. Ten entries scored, a reload with no network, ten more.
+	// The Wi-Fi drops for five minutes. Ten entries scored, a reload with no network, ten more, at a
+	// judge's pace: entry n no earlier than n × 14 s into the outage.
 	await tablet.setOffline(true);
+	const wentOffline = Date.now();
+	const notBefore = async (ms: number) => {
+		const left = wentOffline + ms - Date.now();
+		if (left > 0) await judge.waitForTimeout(left);
+	};
 	await expect(judge.getByTestId('connection')).toHaveText(/离线/, { timeout: 60_000 });
-	for (let index = 0; index < 10; index++) await scoreEntry(judge, index);
+	for (let index = 0; index < 10; index++) {
+		await notBefore(index * ENTRY_EVERY_MS);
+		await scoreEntry(judge, index);
+	}
 	await expect(judge.getByTestId('pending-count')).toHaveText('50 条待同步');
 	await judge.reload();
 	await expect(judge.getByTestId('judge-entry')).toHaveCount(20);
@@ -105,10 +119,16 @@ test('a judge offline changes 100 scores over 20 entries, reloads with no networ
 	await expect(judge.getByTestId('pending-count')).toHaveText('50 条待同步');
 	await expect(judge.getByTestId('entry-status').nth(9)).toHaveText('本机草稿');
 	await expect(judge.getByTestId('entry-status').nth(10)).toHaveText('未开始');
-	for (let index = 10; index < 20; index++) await scoreEntry(judge, index);
+	for (let index = 10; index < 20; index++) {
+		await notBefore(index * ENTRY_EVERY_MS);
+		await scoreEntry(judge, index);
+	}
 	await expect(judge.getByTestId('pending-count')).toHaveText('100 条待同步');
 	// Nothing reached the server while offline (the three taps made online before are its only rows).
 	expect((await sheetRecords(roundId, judgeId)).operations).toHaveLength(3);
+	await notBefore(OFFLINE_MS);
+	expect(Date.now() - wentOffline).toBeGreaterThanOrEqual(OFFLINE_MS);
+	await expect(judge.getByTestId('connection')).toHaveText(/离线/);
 
 	await tablet.setOffline(false);
 	await expect(judge.getByTestId('pending-count')).toHaveText('已全部同步', { timeout: 60_000 });

@@ -187,6 +187,17 @@ describe('sheet:apply and judge:round', () => {
 		expect((await recordsOf(owner.organisation.id, round.roundId)).operations).toHaveLength(1);
 	});
 
+	it('tells a tablet that reconnects after its session was deleted (a revoke) that it was revoked', async () => {
+		const owner = await newOrg();
+		const { round, judges } = await scoringWorld(owner);
+		await db()`delete from session where id = ${judges[1]!.sessionId}`;
+		// The handshake finds no session for the cookie: the socket is anonymous, and may not go on.
+		const judge = await client(judges[1]!.cookie);
+		expect(await judge.timeout(10_000).emitWithAck('device:heartbeat', { outboxSize: 1, appVersion: '1', clientTime: new Date().toISOString() })).toMatchObject({ ok: true, revoked: true });
+		expect(failed(await apply(judge, operation(round, 0)))!.code).toBe('forbidden');
+		expect((await recordsOf(owner.organisation.id, round.roundId)).operations).toHaveLength(0);
+	});
+
 	it('records heartbeats on the session’s device and answers the server clock', async () => {
 		const owner = await newOrg();
 		const { round, judges } = await scoringWorld(owner);

@@ -6,6 +6,7 @@ import { JudgeStore, sheetKey, type LocalSheet } from './store';
 import { OutboxSync, type SheetChange } from './sync';
 import { forgetDevice } from './forget';
 import { isoNow } from './sheet-input';
+import { routes } from '$lib/routes';
 
 const HEARTBEAT_MS = 10_000;
 
@@ -51,7 +52,13 @@ export class JudgeDevice {
 			}
 		});
 		socket.on('connect', () => void this.connected());
-		socket.on('disconnect', () => (this.online = false));
+		socket.on('disconnect', (reason) => {
+			this.online = false;
+			// The server closes a socket itself only when the head judge revoked the tablet; socket.io does not
+			// reconnect after that by itself, and the tablet would sit "offline", never told. Reconnecting, its
+			// heartbeat answers that it was revoked.
+			if (reason === 'io server disconnect' && !this.stopped) socket.connect();
+		});
 		socket.on('sheet:updated', (sheet: SheetState) => void this.serverSheet(sheet));
 		// Sent to every device of the judge: the heartbeat's answer says whether it is this one.
 		socket.on('device:revoked', () => void this.beat());
@@ -104,7 +111,7 @@ export class JudgeDevice {
 	private async revoked(): Promise<void> {
 		this.stop();
 		await forgetDevice();
-		location.assign('/judge/sign-in');
+		location.assign(`${routes.judgeSignIn()}?revoked=1`);
 	}
 
 	/** Re-reads the store into what the page shows. */

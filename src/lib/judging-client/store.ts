@@ -100,6 +100,21 @@ export class JudgeStore {
 		await Promise.all([...seqs.map((seq) => transaction.store.delete(seq)), transaction.done]);
 	}
 
+	/**
+	 * Takes an acknowledged operation out of the outbox and updates its sheet in one transaction, so a
+	 * change recorded meanwhile is never overwritten by the server's copy of an older one. `next` gets the
+	 * stored sheet and whether changes of it are still waiting, and answers the sheet to store.
+	 */
+	async acknowledge(seq: number, key: string, next: (device: LocalSheet | undefined, stillPending: boolean) => LocalSheet): Promise<void> {
+		const transaction = this.database.transaction(['outbox', 'sheets'], 'readwrite');
+		const outbox = transaction.objectStore('outbox');
+		const sheets = transaction.objectStore('sheets');
+		await outbox.delete(seq);
+		const stillPending = (await outbox.index('byKey').count(key)) > 0;
+		await sheets.put(next(await sheets.get(key), stillPending));
+		await transaction.done;
+	}
+
 	async removeOperationsOfSheet(key: string): Promise<void> {
 		const transaction = this.database.transaction('outbox', 'readwrite');
 		const seqs = await transaction.store.index('byKey').getAllKeys(key);

@@ -124,14 +124,15 @@ export class OutboxSync {
 	}
 
 	private async acknowledged(seq: number, key: string, ack: SheetAck): Promise<void> {
-		await this.store.removeOperations([seq]);
-		const stillPending = (await this.store.outbox()).some((record) => record.key === key);
-		const device = await this.store.sheet(key);
 		if (ack.ok) {
-			if (stillPending && device) await this.store.putSheet({ ...device, baseVersion: ack.sheet.version, serverStatus: ack.sheet.status, statusReason: ack.sheet.statusReason });
-			else await this.store.putSheet(localFromServer(ack.sheet));
+			// One transaction: a change the judge made while the ack was on its way keeps its values.
+			await this.store.acknowledge(seq, key, (device, stillPending) =>
+				stillPending && device ? { ...device, baseVersion: ack.sheet.version, serverStatus: ack.sheet.status, statusReason: ack.sheet.statusReason } : localFromServer(ack.sheet)
+			);
 			return;
 		}
+		await this.store.removeOperations([seq]);
+		const device = await this.store.sheet(key);
 		// Refused for good (locked, not on the panel, invalid): the rest of this sheet's changes would be too.
 		await this.store.removeOperationsOfSheet(key);
 		const notice = { kind: 'refused' as const, code: ack.error.code, message: ack.error.message };

@@ -86,7 +86,9 @@ export async function onDeviceHeartbeat(caller: SocketCaller, payload: unknown):
 	const parsed = deviceHeartbeatSchema.safeParse(payload);
 	if (!parsed.success) return { ok: false, error: invalid(parsed.error) };
 	try {
-		if (!caller.userId || !caller.sessionId) throw new DomainError('forbidden');
+		// Only a judge's page beats. A socket with no session is a tablet whose session ended while it was
+		// away (a revoke deletes it, and the reconnect's handshake then finds none): it may not go on either.
+		if (!caller.userId || !caller.sessionId) return { ok: true, serverTime: new Date().toISOString(), revoked: true };
 		return { ok: true, ...(await heartbeat(caller.userId, caller.sessionId, { ...parsed.data, userAgent: caller.userAgent })) };
 	} catch (error) {
 		return { ok: false, error: wireError(error, 'device:heartbeat') };

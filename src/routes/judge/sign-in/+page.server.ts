@@ -11,7 +11,8 @@ import { routes } from '$lib/routes';
 // prefetch never uses up the code.
 export const load = (({ url }) => {
 	const code = url.searchParams.get('code') ?? '';
-	return { code: code.length <= 40 ? code : '' };
+	// A tablet the head judge revoked lands here with ?revoked=1 (judging-client/device.svelte.ts) and says so.
+	return { code: code.length <= 40 ? code : '', revoked: url.searchParams.get('revoked') === '1' };
 }) satisfies PageServerLoad;
 
 export const actions = {
