@@ -9,11 +9,11 @@ import { digitsAsNumber, optionalText } from './fields';
 /** "2026-05-01 08:00" (Shanghai) or an ISO 8601 instant with its offset. */
 const instantField = () =>
 	z
-		.string({ error: () => m.voting_validation_time() })
+		.string({ error: () => m.voting_validation_time({ example: '2026-05-01 08:00' }) })
 		.transform((text, context) => {
 			const instant = /[zZ]|[+-]\d{2}:?\d{2}$/.test(text.trim()) && /T/.test(text) ? new Date(text) : parseShanghaiTime(text);
 			if (!instant || Number.isNaN(instant.getTime())) {
-				context.addIssue({ code: 'custom', message: m.voting_validation_time() });
+				context.addIssue({ code: 'custom', message: m.voting_validation_time({ example: '2026-05-01 08:00' }) });
 				return z.NEVER;
 			}
 			return instant;
@@ -32,7 +32,7 @@ export const votePolicySchema = z
 		countsShown: z.enum(['live', 'daily', 'after_close'], { error: () => m.validation_invalid() }),
 		dailyPublishTime: z.preprocess(
 			(value) => (value === '' || value === undefined ? null : value),
-			z.string({ error: () => m.voting_validation_daily_time() }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: () => m.voting_validation_daily_time() }).nullable()
+			z.string({ error: () => m.voting_validation_daily_time({ example: '20:00' }) }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: () => m.voting_validation_daily_time({ example: '20:00' }) }).nullable()
 		).meta({ description: '"HH:MM" Shanghai time, required when countsShown is daily.' }),
 		identityMode: z.enum(['device', 'verified'], { error: () => m.validation_invalid() }),
 		baseCost: z.preprocess(digitsAsNumber, z.number({ error: () => m.validation_invalid() }).int({ error: () => m.validation_invalid() }).min(1000, { error: () => m.validation_invalid() }).max(5_000_000, { error: () => m.validation_invalid() })).default(20_000),
@@ -42,7 +42,7 @@ export const votePolicySchema = z
 	.superRefine((policy, context) => {
 		if (policy.closesAt.getTime() <= policy.opensAt.getTime()) context.addIssue({ code: 'custom', path: ['closesAt'], message: m.voting_validation_window() });
 		if (policy.votesPerCandidatePerVoterPerDay > policy.votesPerVoterPerDay) context.addIssue({ code: 'custom', path: ['votesPerCandidatePerVoterPerDay'], message: m.voting_validation_per_candidate() });
-		if ((policy.countsShown === 'daily') !== (policy.dailyPublishTime !== null)) context.addIssue({ code: 'custom', path: ['dailyPublishTime'], message: m.voting_validation_daily_time() });
+		if ((policy.countsShown === 'daily') !== (policy.dailyPublishTime !== null)) context.addIssue({ code: 'custom', path: ['dailyPublishTime'], message: m.voting_validation_daily_time({ example: '20:00' }) });
 	})
 	.meta({ id: 'VotePolicyInput' });
 

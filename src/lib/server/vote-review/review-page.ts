@@ -1,6 +1,6 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { requireMembership } from '../auth/guards';
+import { requireMembershipOnRound } from '../auth/guards';
 import { MANAGER_ROLES } from '../auth/roles';
 import type { OrgActor } from '../auth/actor';
 import { formatShanghaiTime } from '$lib/domain/entered/shanghai-time';
@@ -8,8 +8,9 @@ import { getReviewBoard } from './review-board';
 
 // What the organiser's review page loads: the board in plain, serialisable shapes, times in Shanghai.
 
-export function reviewActor(event: RequestEvent): Promise<OrgActor> {
-	return requireMembership(event, event.params.org!, MANAGER_ROLES);
+/** A manager of the organisation, on a round that is the path's competition's (404 otherwise). */
+export function reviewActor(event: RequestEvent & { params: { org: string; competition: string; round: string } }): Promise<OrgActor> {
+	return requireMembershipOnRound(event, MANAGER_ROLES);
 }
 
 export async function loadReviewPage(actor: OrgActor, competitionId: string, roundId: string) {

@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { formatShanghaiTime } from '$lib/domain/entered/shanghai-time';
-import { requireMembership } from '$lib/server/auth/guards';
+import { requireMembershipOnRound } from '$lib/server/auth/guards';
 import { MANAGER_ROLES } from '$lib/server/auth/roles';
 import { parseForm, runAction } from '$lib/server/http/forms';
 import { pageLoad } from '$lib/server/http/pages';
@@ -8,7 +8,7 @@ import { getPublicTally, getRoundVotePolicy, saveRoundVotePolicy } from '$lib/se
 import { votePolicySchema } from '$lib/schemas/voting';
 
 export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => {
-	const actor = await requireMembership(event, event.params.org, MANAGER_ROLES);
+	const actor = await requireMembershipOnRound(event, MANAGER_ROLES);
 	const settings = await getRoundVotePolicy(actor, event.params.round);
 	const tally = settings.policy ? await getPublicTally(actor, event.params.round, new Date()) : null;
 	const policy = settings.policy && {
@@ -22,7 +22,7 @@ export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => {
 
 export const actions = {
 	save: async (event) => {
-		const actor = await requireMembership(event, event.params.org, MANAGER_ROLES);
+		const actor = await requireMembershipOnRound(event, MANAGER_ROLES);
 		const parsed = await parseForm(event.request, votePolicySchema);
 		if (!parsed.ok) return parsed.failure;
 		return runAction(parsed.formData, async () => {
