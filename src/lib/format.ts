@@ -6,7 +6,7 @@ const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 export function formatDateTime(value: Date | string, locale: string): string {
 	let format = dateTimeFormats.get(locale);
 	if (!format) {
-		format = new Intl.DateTimeFormat(locale, { timeZone: CONTEST_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short', hour12: false });
+		format = new Intl.DateTimeFormat(locale, { timeZone: CONTEST_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' });
 		dateTimeFormats.set(locale, format);
 	}
 	return format.format(typeof value === 'string' ? new Date(value) : value);
