@@ -7,6 +7,7 @@ import { recordAuditBatch } from '../audit/audit-log';
 import type { VoidReasonClass } from '$lib/domain/vote-review';
 import type { RestoreVotesInput, VoidVotesInput } from '$lib/schemas/vote-review';
 import * as queries from './review-queries';
+import type { FlagClusterRow } from './review-queries';
 import { detectInRound, type DetectionReport } from './detection';
 import { candidateLabel, roundLabel } from './labels';
 
@@ -55,18 +56,11 @@ async function talliesOf(organisationId: string, roundId: string): Promise<Candi
 	});
 }
 
-export interface FlagCluster {
-	entryId: string;
+/** A review-queue cluster with its candidate's number and name. */
+export interface FlagCluster extends FlagClusterRow {
 	number: number | null;
 	name: string;
 	candidate: string;
-	addressPrefixHash: string;
-	votes: number;
-	userAgents: number;
-	freshVoters: number;
-	firstAt: Date;
-	lastAt: Date;
-	flags: string[];
 }
 
 export async function flagClusters(actor: OrgActor, roundId: string): Promise<FlagCluster[]> {
