@@ -40,6 +40,7 @@ import * as screening from '../../src/lib/server/screening/screening-queries';
 import { decideEntry, saveScreeningReasons } from '../../src/lib/server/screening/screening-service';
 import { seedSheets, sheetIsolationCases, sheetSnapshot, type SheetTenant } from '../fixtures/sheet-isolation';
 import { voteIsolationCases } from '../fixtures/vote-isolation';
+import { resultIsolationCases } from '../fixtures/result-isolation';
 import * as entered from '../../src/lib/server/entered/entered-queries';
 import * as paper from '../../src/lib/server/paper/paper-queries';
 import * as board from '../../src/lib/server/live/board-queries';
@@ -799,6 +800,7 @@ const cases: Record<string, () => Promise<void>> = {
 	...sheetIsolationCases(() => ({ a: a.sheets, b: b.sheets })),
 	// Public voting, the voter's side (issue 16, vote part)
 	...voteIsolationCases(),
+	...resultIsolationCases(),
 	// The live board (issue 15)
 	'live/board-queries.ts:getBoardCompetition': async () => {
 		expect(await board.getBoardCompetition(db(), A(), b.competitionId)).toBeUndefined();
