@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../../src/lib/server/db/client';
 import { listRecentActivity, recordAudit, readAuditLog } from '../../src/lib/server/audit/service';
+import { recordAuditBatch } from '../../src/lib/server/audit/audit-log';
 import { joinOrg, newOrg } from '../fixtures/factories';
 import { competitionFields, newCompetition, newCompetitionFromTemplate } from '../fixtures/competitions';
 import { getCompetitionOverview, updateCompetition } from '../../src/lib/server/competitions/competition-service';
@@ -13,6 +14,24 @@ describe('audit log', () => {
 		const { rows } = await readAuditLog(owner, {});
 		expect(rows[0]).toMatchObject({ action: 'score.changed', subjectId: 'S-1', before: { points: 8.5 }, after: { points: 9 }, ip: '127.0.0.1' });
 		expect(rows[0]!.actorLabel).toContain(owner.user.email);
+	});
+
+	it('stores a batch’s before and after exactly as one row at a time does, in the batch’s order', async () => {
+		const owner = await newOrg();
+		const values: unknown[] = [undefined, null, '引号"与\\反斜杠', 0, false, ['a', { b: null }], { name: '张三', nested: { points: 9.5, list: [1, 2] } }];
+		const entries = values.map((value, index) => ({ action: 'entry.registered', subjectType: 'entry', subjectId: `batch-${index}`, before: value, after: values[values.length - 1 - index] }));
+		await recordAuditBatch(db(), owner, entries);
+		for (const [index, entry] of entries.entries()) await recordAudit(db(), owner, { ...entry, subjectId: `single-${index}` });
+		const stored = await db()<{ subjectId: string; before: unknown; after: unknown; isBeforeSqlNull: boolean; isAfterSqlNull: boolean }[]>`
+			select subject_id, before, after, before is null as is_before_sql_null, after is null as is_after_sql_null from audit_log
+			where organisation_id = ${owner.organisation.id} order by id`;
+		const batch = stored.filter((row) => row.subjectId.startsWith('batch-'));
+		const single = stored.filter((row) => row.subjectId.startsWith('single-'));
+		expect(batch.map((row) => row.subjectId)).toEqual(values.map((_, index) => `batch-${index}`));
+		expect(batch.map(({ subjectId: _, ...row }) => row)).toEqual(single.map(({ subjectId: _, ...row }) => row));
+		expect(batch[0]).toMatchObject({ isBeforeSqlNull: true, before: null });
+		expect(batch[1]).toMatchObject({ isBeforeSqlNull: true, before: null });
+		expect(batch[2]!.before).toBe('引号"与\\反斜杠');
 	});
 
 	it('refuses updates, deletes and truncation at the database', async () => {

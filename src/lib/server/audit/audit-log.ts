@@ -34,8 +34,9 @@ export async function recordAuditBatch(db: Db, actor: Actor | OrgActor, entries:
 	const orgId = organisationId ?? ('organisation' in actor ? actor.organisation.id : null);
 	// One JSON parameter: postgres.js escaping every quote of every row's before/after as an element of
 	// a text array cost more than JSON.stringify and PostgreSQL's parse of the same text. before/after
-	// travel as JSON text, so an absent one stays SQL null and a null one the JSON null, as before.
-	const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+	// travel as JSON text (nested as jsonb they parsed twice as slowly), and an absent or null one is SQL
+	// null, as recordAudit stores it.
+	const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 	const rows = entries.map((entry) => ({ action: entry.action, subject_type: entry.subjectType, subject_id: entry.subjectId ?? null, subject_label: entry.subjectLabel?.slice(0, 500) ?? null, before: json(entry.before), after: json(entry.after) }));
 	await db`
 		insert into audit_log (organisation_id, actor_user_id, actor_label, action, subject_type, subject_id, subject_label, before, after, ip, request_id)
