@@ -70,7 +70,18 @@ export async function insertResultVersion(
 /** One statement for all placings of a version (a 1,000-entry round stores in one round trip). */
 export async function insertPlacings(db: Db, organisationId: string, resultVersionId: string, placings: PlacingRow[]): Promise<void> {
 	if (placings.length === 0) return;
-	const rows = placings.map((placing) => ({ ...placing, components: placing.components }));
+	// jsonb_to_recordset matches keys to column names as written, so the rows travel in snake_case.
+	const rows = placings.map((placing) => ({
+		entry_id: placing.entryId,
+		number: placing.number,
+		rank: placing.rank,
+		total: placing.total,
+		components: placing.components,
+		tier_key: placing.tierKey,
+		tier_label: placing.tierLabel,
+		special_award: placing.specialAward,
+		advances: placing.advances
+	}));
 	await db`
 		insert into result_placing (organisation_id, result_version_id, entry_id, number, rank, total, components, tier_key, tier_label, special_award, advances)
 		select ${organisationId}, v.id, x.entry_id, x.number, x.rank, x.total, x.components, x.tier_key, x.tier_label, x.special_award, x.advances
