@@ -7,12 +7,14 @@ import { digitsAsNumber, emptyAsUndefined, optionalText, requiredText } from './
 
 const uuidField = () => z.uuid({ error: () => m.validation_invalid() });
 const optionalUuid = () => z.preprocess(emptyAsUndefined, uuidField().optional());
+/** An ISO 8601 date and time (a browser's datetime-local value has no offset: the server's time zone). */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
 const instant = () =>
 	z.preprocess(
 		emptyAsUndefined,
 		z
 			.string({ error: () => m.validation_invalid() })
-			.refine((value) => !Number.isNaN(Date.parse(value)) && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value), { error: () => m.results_validation_datetime() })
+			.refine((value) => ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value)) && Number(value.slice(0, 4)) >= 1900 && Number(value.slice(0, 4)) <= 2200, { error: () => m.results_validation_datetime() })
 			.transform((value) => new Date(value))
 			.optional()
 	);
