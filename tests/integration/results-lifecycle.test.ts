@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../../src/lib/server/db/client';
-import { computeResultVersion } from '../../src/lib/server/results/versions-service';
+import { computeResultVersion, getVersionView } from '../../src/lib/server/results/versions-service';
 import { resultsControl } from '../../src/lib/server/results/access';
 import { addSpecialAward, finaliseResults, publishResults, removeSpecialAward, revealResults } from '../../src/lib/server/results/lifecycle-service';
 import { advanceEntries } from '../../src/lib/server/results/advance-service';
@@ -95,6 +95,26 @@ describe('a round’s results from review to final', () => {
 		await expect(computeResultVersion(contestant, round.roundId, { reason: '' })).rejects.toMatchObject({ code: 'forbidden' });
 		const stranger = await newOrg();
 		await expect(computeResultVersion(stranger, round.roundId, { reason: '' })).rejects.toMatchObject({ code: 'not_found' });
+	});
+
+	it('ranks teams by unit, and shows units and teams of a blind round only once revealed', async () => {
+		const owner = await newOrg();
+		const tag = owner.organisation.id.slice(0, 6);
+		const units = [`一厂${tag}`, `一厂${tag}`, `一厂${tag}`, `二厂${tag}`];
+		const { round } = await seedScoredRound(owner, MARKS, { units });
+		await computeResultVersion(owner, round.roundId, { reason: '' });
+		const control = await resultsControl(owner, round.roundId);
+		// Blind and not revealed: numbers only.
+		const blind = await getVersionView(control);
+		expect(blind.result.result.teams).toEqual([]);
+		expect(blind.result.result.entries.every((entry) => entry.unit === null)).toBe(true);
+		await revealResults(control);
+		const revealed = await getVersionView(control);
+		// The template's teams: the best 3 totals of a unit, summed (theory 90 each: 90.00 + 82.00 + 74.00 = 246.00); 二厂 has one entry, so no rank.
+		expect(revealed.result.result.teams.map((team) => [team.unit, team.score, team.rank, team.isComplete])).toEqual([
+			[units[0], 24600, 1, true],
+			[units[3], 6600, null, false]
+		]);
 	});
 
 	it('advances the advancing entries into the next round once, keeping numbers unless the next round is blind', async () => {

@@ -55,7 +55,7 @@ export const resultsPaths: ZodOpenApiPathsObject = {
 		get: {
 			operationId: 'getResultVersion',
 			tags,
-			summary: 'One version with every published number and the breakdown (numbers only, never names)',
+			summary: 'One version with every published number and the breakdown (numbers only, never names; a blind round’s units and teams only once revealed)',
 			requestParams: { path: versionPathSchema },
 			responses: { '200': ok('The version', versionSchema), ...errorResponses }
 		}

@@ -108,6 +108,17 @@ export async function getVersion(control: RoundControl, versionId?: string): Pro
 	return row;
 }
 
+/**
+ * A version as the API hands it out: a blind round's results are numbers only until they are
+ * revealed, so the entries' units and the teams (named by unit) are left out until then.
+ */
+export async function getVersionView(control: RoundControl, versionId?: string): Promise<ResultVersion> {
+	const [version, state] = await Promise.all([getVersion(control, versionId), queries.getRoundResultsState(db(), control.organisationId, control.round.id)]);
+	if (!state?.blind || state.resultsRevealedAt) return version;
+	const result = version.result.result;
+	return { ...version, result: { ...version.result, result: { ...result, entries: result.entries.map((entry) => ({ ...entry, unit: null })), teams: [] } } };
+}
+
 export interface Verification {
 	versionId: string;
 	version: number;
