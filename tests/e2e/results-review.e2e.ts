@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { OWNER, signIn } from './fixtures';
 import { layoutProblems } from './layout-check';
@@ -81,6 +82,9 @@ test('an organiser computes a blind round’s results, reveals the names, publis
 	await page.getByTestId('results-finalise').click();
 	await expect(page.getByTestId('results-message')).toContainText('公示期至');
 	expect(await layoutProblems(page)).toEqual([]);
+	// The filled page (ranking, versions, forms) passes axe like the sweeps' empty one.
+	const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
 async function seedSignedOffRound_(competitionId: string) {
