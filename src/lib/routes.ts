@@ -64,6 +64,7 @@ export const routes = {
 	roundMatrix: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/matrix`,
 	roundDevices: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/devices`,
 	// The organisers' review of public votes (issue 16, rigging part).
+	roundResults: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/results`,
 	roundVoteReview: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/vote-review`,
 	roundVoteExport: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/vote-review/export`
 };

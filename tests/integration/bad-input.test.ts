@@ -285,6 +285,7 @@ function apiPath(world: HttpWorld, template: string): string {
 	};
 	return template
 		.replace(/(\/\w+\/)\{\w+\}/, (_match, prefix: string) => `${prefix}${ids[prefix]}`)
+		.replace('{roundId}', world.roundId)
 		.replace(/\{(judgeId|entryId)\}/g, () => crypto.randomUUID())
 		.replace('{componentKey}', 'practical');
 }
@@ -357,6 +358,12 @@ function validApiBodies(world: HttpWorld): Record<string, unknown> {
 		'POST /rounds/{id}/vote-review/restore': { voteIds: [crypto.randomUUID()], reason: '核实为同一单位职工正常投票' },
 		// Public voting, the policy (issue 16, vote part)
 		'PUT /rounds/{id}/vote-policy': { opensAt: '2026-05-01T00:00:00+08:00', closesAt: '2026-05-08 20:00', votesPerVoterPerDay: 3, votesPerCandidatePerVoterPerDay: 1, countsShown: 'daily', dailyPublishTime: '20:00', identityMode: 'device', baseCost: 20000, shareTitle: '请为身边的工匠投票', shareDescription: '每人每天三票' },
+		// Results core (issue 17, results part)
+		'POST /competitions/{id}/rounds/{roundId}/results/compute': { reason: '申诉复核后重算' },
+		'POST /competitions/{id}/rounds/{roundId}/results/verify': { versionId: crypto.randomUUID() },
+		'POST /competitions/{id}/rounds/{roundId}/results/special-awards': { entryId: crypto.randomUUID(), title: '工匠特别奖', reason: '带徒传艺三十年' },
+		'DELETE /competitions/{id}/rounds/{roundId}/results/special-awards': { awardId: crypto.randomUUID(), reason: '评审组复议撤销' },
+		'POST /competitions/{id}/rounds/{roundId}/results/publish': { startsAt: '2026-12-01T08:00:00+08:00', days: 7 },
 		'POST /scoring/evaluate': {
 			scheme: TEXTILE_SCHEME,
 			input: { entries: [{ id: 'e1', number: 1, unit: '一厂', entered: { theory: 9000 }, sheets: { practical: [{ judgeId: 'J1', scores: { workmanship: 8000 } }] } }] }

@@ -106,7 +106,7 @@ describe('the OpenAPI document, fuzzed', () => {
 		}
 		expect(failures).toEqual([]);
 		expect(requests).toBeGreaterThan(200);
-		// Live judging (issue 15) added a dozen operations: the walk stays bounded, a little wider.
-		expect(requests).toBeLessThan(1_500);
+		// Live judging (issue 15) added a dozen operations, results (issue 17) a dozen more: the walk stays bounded, a little wider.
+		expect(requests).toBeLessThan(2_500);
 	}, 120_000);
 });

@@ -34,9 +34,9 @@ describe('a round’s engine input from its stored rows', () => {
 			judges.map((judge, judgeIndex) => ({ judge, judgeIndex })).filter(({ judgeIndex }) => !skip.includes(judgeIndex)).map(({ judge, judgeIndex }) => ({ judgeId: judge.judgeId, scores: practicalScores(percents[entryIndex]![judgeIndex]!) }));
 		const handBuilt: RoundInput = {
 			entries: [
-				{ id: e1!.id, number: e1!.number, sheets: { practical: sheetsOf(0, [2]) }, deductions: { practical: { defect: 2 } }, entered: { theory: 8850 } },
-				{ id: e2!.id, number: e2!.number, sheets: { practical: sheetsOf(1, [3]) }, entered: { theory: 9000 }, finishedAt: Date.parse('2026-12-01T02:03:04.567Z') },
-				{ id: e3!.id, number: e3!.number, sheets: { practical: sheetsOf(2, [4]) } }
+				{ id: e1!.id, number: e1!.number, unit: e1!.unit, sheets: { practical: sheetsOf(0, [2]) }, deductions: { practical: { defect: 2 } }, entered: { theory: 8850 } },
+				{ id: e2!.id, number: e2!.number, unit: e2!.unit, sheets: { practical: sheetsOf(1, [3]) }, entered: { theory: 9000 }, finishedAt: Date.parse('2026-12-01T02:03:04.567Z') },
+				{ id: e3!.id, number: e3!.number, unit: e3!.unit, sheets: { practical: sheetsOf(2, [4]) } }
 			]
 		};
 		const stored = (await evaluateStoredRound(db(), organisationId, round.roundId))!;

@@ -68,7 +68,15 @@ const ACTION_LABELS: Record<string, () => string> = {
 	'device.revoked': m.headjudge_audit_device_revoked,
 	// Live judging, a judge's writes (issue 15, hcore)
 	'sheet.saved': m.sheets_audit_saved,
-	'sheet.submitted': m.sheets_audit_submitted
+	'sheet.submitted': m.sheets_audit_submitted,
+	// Results core (issue 17, results part)
+	'results.computed': m.results_audit_computed,
+	'results.special_award_added': m.results_audit_special_award_added,
+	'results.special_award_removed': m.results_audit_special_award_removed,
+	'results.revealed': m.results_audit_revealed,
+	'results.published': m.results_audit_published,
+	'results.finalised': m.results_audit_finalised,
+	'results.advanced': m.results_audit_advanced
 };
 
 export function auditActionLabel(action: string): string {

@@ -121,7 +121,19 @@ export type DomainErrorCode =
 	| 'vote_verification_required'
 	| 'vote_code_invalid'
 	| 'vote_code_attempts'
-	| 'vote_code_too_soon';
+	| 'vote_code_too_soon'
+	// Results core (issue 17, results part): versions, special awards, reveal, publication, finalising, advancement.
+	| 'results_final'
+	| 'results_not_computed'
+	| 'results_entry_unknown'
+	| 'special_award_exists'
+	| 'results_already_revealed'
+	| 'results_not_revealed'
+	| 'results_notice_window_invalid'
+	| 'results_not_published'
+	| 'results_notice_open'
+	| 'results_newer_version'
+	| 'results_no_next_round';
 
 /**
  * Input that breaks a business rule in several places at once (a marking scheme, a round's data):

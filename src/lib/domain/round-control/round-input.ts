@@ -6,7 +6,7 @@ import type { EntryInput, RoundInput, Scheme, SheetInput } from '../scoring/type
  */
 export interface StoredRound {
 	/** The round's entries with the number judges see (marking number, else contestant number; null before the draw). */
-	entries: readonly { entryId: string; number: number | null }[];
+	entries: readonly { entryId: string; number: number | null; unit?: string | null }[];
 	sheets: readonly { entryId: string; judgeId: string; componentKey: string; status: string; scores: Readonly<Record<string, number>> }[];
 	/** Judges who stand aside for an entry (a conflict of interest). */
 	standAside: readonly { entryId: string; judgeId: string }[];
@@ -60,6 +60,8 @@ export function assembleRoundInput(scheme: Scheme, stored: StoredRound): RoundIn
 		byEntry.set(entry.entryId, {
 			id: entry.entryId,
 			number: numbers.get(entry.entryId) as number,
+			// The entry's unit (单位) is what team scores group by (DESIGN §3).
+			...(entry.unit ? { unit: entry.unit } : {}),
 			sheets: Object.fromEntries([...judgesKeys].map((key) => [key, []])),
 			deductions: {},
 			entered: {},

@@ -11,3 +11,4 @@ export { rankTeams, type TeamMemberTotal } from './teams';
 export { isAdvancing, selectAdvancingEntries } from './advancement';
 export { evaluateRound, type EvaluateOptions } from './evaluate';
 export { SCHEME_TEMPLATES, SKILLS_CONTEST_TEMPLATE, CRAFTSMAN_AWARD_TEMPLATE, WORLDSKILLS_TEMPLATE, type SchemeTemplate } from './templates';
+export { ENGINE_VERSION } from './engine-version';

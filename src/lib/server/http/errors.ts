@@ -109,7 +109,19 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	vote_verification_required: { status: 401, message: () => m.voting_error_verification_required() },
 	vote_code_invalid: { status: 400, message: () => m.voting_error_code_invalid() },
 	vote_code_attempts: { status: 429, message: () => m.voting_error_code_attempts() },
-	vote_code_too_soon: { status: 429, message: () => m.voting_error_code_too_soon() }
+	vote_code_too_soon: { status: 429, message: () => m.voting_error_code_too_soon() },
+	// Results core (issue 17, results part): versions, special awards, reveal, publication, finalising, advancement.
+	results_final: { status: 409, message: () => m.results_error_final() },
+	results_not_computed: { status: 409, message: () => m.results_error_not_computed() },
+	results_entry_unknown: { status: 400, message: () => m.results_error_entry_unknown() },
+	special_award_exists: { status: 409, message: () => m.results_error_special_award_exists() },
+	results_already_revealed: { status: 409, message: () => m.results_error_already_revealed() },
+	results_not_revealed: { status: 409, message: () => m.results_error_not_revealed() },
+	results_notice_window_invalid: { status: 400, message: () => m.results_error_notice_window_invalid() },
+	results_not_published: { status: 409, message: () => m.results_error_not_published() },
+	results_notice_open: { status: 409, message: (details) => m.results_error_notice_open({ endsAt: details.endsAt ?? '' }) },
+	results_newer_version: { status: 409, message: (details) => m.results_error_newer_version({ version: details.version ?? '' }) },
+	results_no_next_round: { status: 409, message: () => m.results_error_no_next_round() }
 };
 
 const BLOCKERS: Record<LifecycleBlocker, () => string> = {

@@ -32,7 +32,9 @@ export async function loadRoundInput(conn: Db, organisationId: string, roundId: 
 	]);
 	if (!version) return undefined;
 	const numbered = entries.map((entry) => ({ entryId: entry.entryId, number: entry.markingNumber ?? entry.number }));
-	const input = assembleRoundInput(version.scheme, { entries: numbered, standAside: recusals, ...rows, votes });
+	// The entry's own unit (the first of listRoundEntries' units) groups team scores.
+	const withUnits = entries.map((entry, index) => ({ ...numbered[index]!, unit: entry.units[0] ?? null }));
+	const input = assembleRoundInput(version.scheme, { entries: withUnits, standAside: recusals, ...rows, votes });
 	return { scheme: version.scheme, schemeVersion: version.version, input, displayNumbers: new Map(numbered.map((entry) => [entry.entryId, entry.number])) };
 }
 

@@ -1,0 +1,11 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { apiHandler, readParams } from '$lib/server/http/api';
+import { resultsControlForApi } from '$lib/server/results/access';
+import { resultsPathSchema } from '$lib/schemas/results';
+import { finaliseResults } from '$lib/server/results/lifecycle-service';
+
+export const POST: RequestHandler = apiHandler(async (actor, event) => {
+	const path = readParams(event.params, resultsPathSchema);
+	return json(await finaliseResults(await resultsControlForApi(actor, path.id, path.roundId)));
+});
