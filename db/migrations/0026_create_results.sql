@@ -16,7 +16,9 @@ create table result_version (
 	-- Why this version exists, in the organiser's or arbitration group's words ('' for a first computation).
 	reason text not null default '' check (length(reason) <= 2000),
 	-- The engine's RoundResult plus the display numbers and special awards in force: every published number.
-	result jsonb not null check (jsonb_typeof(result) = 'object'),
+	-- json, not jsonb: it is only ever read whole, and a 1,000-entry round's 2 MB is stored as sent
+	-- rather than converted (which took most of a recompute's time).
+	result json not null check (json_typeof(result) = 'object'),
 	created_by uuid references app_user (id) on delete set null,
 	created_at timestamptz not null default now(),
 	unique (organisation_id, id),
