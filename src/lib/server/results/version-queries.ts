@@ -51,7 +51,10 @@ export interface ResultVersionRow extends ResultVersionSummary {
 
 const SUMMARY = (db: Db) => db`v.id, v.version, v.scheme_version, v.engine_version, v.inputs_digest, v.reason, u.display_name as created_by_name, v.created_at`;
 
-/** Stores a version numbered after the round's last (the caller holds the round's row lock). */
+/**
+ * Stores a version numbered after the round's last (the caller holds the round's row lock). The result
+ * travels as text cast to json: for a 2 MB result that was two to three times faster than a json parameter.
+ */
 export async function insertResultVersion(
 	db: Db,
 	organisationId: string,
@@ -60,7 +63,7 @@ export async function insertResultVersion(
 	const [inserted] = await db<{ id: string; version: number }[]>`
 		insert into result_version (organisation_id, round_id, version, scheme_version, engine_version, inputs_digest, reason, result, created_by)
 		select ${organisationId}, r.id, coalesce((select max(version) from result_version v where v.organisation_id = ${organisationId} and v.round_id = r.id), 0) + 1,
-			${row.schemeVersion}, ${row.engineVersion}, ${row.inputsDigest}, ${row.reason}, ${db.json(row.result as never)}, ${row.createdBy}
+			${row.schemeVersion}, ${row.engineVersion}, ${row.inputsDigest}, ${row.reason}, ${JSON.stringify(row.result)}::text::json, ${row.createdBy}
 		from round r where r.organisation_id = ${organisationId} and r.id = ${row.roundId}
 		returning id, version`;
 	if (!inserted) throw new Error('round not found for the result version');
@@ -86,7 +89,7 @@ export async function insertPlacings(db: Db, organisationId: string, resultVersi
 		insert into result_placing (organisation_id, result_version_id, entry_id, number, rank, total, components, tier_key, tier_label, special_award, advances)
 		select ${organisationId}, v.id, x.entry_id, x.number, x.rank, x.total, x.components, x.tier_key, x.tier_label, x.special_award, x.advances
 		from result_version v,
-			jsonb_to_recordset(${db.json(rows as never)}::jsonb) as x(entry_id uuid, number integer, rank integer, total integer, components jsonb, tier_key text, tier_label text, special_award text, advances boolean)
+			jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) as x(entry_id uuid, number integer, rank integer, total integer, components jsonb, tier_key text, tier_label text, special_award text, advances boolean)
 		where v.organisation_id = ${organisationId} and v.id = ${resultVersionId}`;
 }
 
