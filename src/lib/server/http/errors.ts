@@ -109,7 +109,19 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	vote_verification_required: { status: 401, message: () => m.voting_error_verification_required() },
 	vote_code_invalid: { status: 400, message: () => m.voting_error_code_invalid() },
 	vote_code_attempts: { status: 429, message: () => m.voting_error_code_attempts() },
-	vote_code_too_soon: { status: 429, message: () => m.voting_error_code_too_soon() }
+	vote_code_too_soon: { status: 429, message: () => m.voting_error_code_too_soon() },
+	// Publication, objections and appeals (issue 17, publication part: public).
+	notice_not_open: { status: 409, message: () => m.notice_error_not_open() },
+	objection_rate_limited: { status: 429, message: () => m.notice_error_rate_limited() },
+	appeal_window_not_open: { status: 409, message: () => m.notice_error_appeal_not_open() },
+	appeal_window_closed: { status: 409, message: () => m.notice_error_appeal_closed() },
+	appeal_arbitrators_only: { status: 403, message: () => m.notice_error_arbitrators_only() },
+	appeal_already_decided: { status: 409, message: () => m.notice_error_already_decided() },
+	appeal_rescore_not_required: { status: 409, message: () => m.notice_error_rescore_not_required() },
+	appeal_already_rescored: { status: 409, message: () => m.notice_error_already_rescored() },
+	appeal_version_invalid: { status: 400, message: () => m.notice_error_version_invalid() },
+	appeal_rescore_needs_version: { status: 409, message: () => m.notice_error_rescore_needs_version() },
+	arbitrator_not_member: { status: 400, message: () => m.notice_error_arbitrator_not_member() }
 };
 
 const BLOCKERS: Record<LifecycleBlocker, () => string> = {
