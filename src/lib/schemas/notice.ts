@@ -21,10 +21,8 @@ export const objectionSchema = z.object({
 });
 export type ObjectionInput = z.output<typeof objectionSchema>;
 
-export const objectionAnswerSchema = z.object({
-	objectionId: uuidField(),
-	answer: requiredText(4000).meta({ example: '经复核，扣分记录无误，维持原结果。' })
-});
+export const objectionAnswerBodySchema = z.object({ answer: requiredText(4000).meta({ example: '经复核，扣分记录无误，维持原结果。' }) });
+export const objectionAnswerSchema = objectionAnswerBodySchema.extend({ objectionId: uuidField() });
 
 export const appealSchema = z.object({
 	roundId: uuidField(),
@@ -32,28 +30,30 @@ export const appealSchema = z.object({
 });
 export type AppealInput = z.output<typeof appealSchema>;
 
-export const appealDecisionSchema = z
-	.object({
-		appealId: uuidField(),
-		decision: z.enum(['dismissed', 'upheld'], { error: () => m.notice_validation_decision() }),
-		requiresRescore: checkboxField,
-		reason: requiredText(2000).meta({ example: '经仲裁组核实，第二位裁判的工艺分录入有误，须重新评分。' })
-	})
-	.refine((value) => value.decision === 'upheld' || !value.requiresRescore, { error: () => m.notice_validation_rescore_needs_upheld(), path: ['requiresRescore'] });
-export type AppealDecisionInput = z.output<typeof appealDecisionSchema>;
-
-export const appealRescoreSchema = z.object({
-	appealId: uuidField(),
-	/** The new result version that carries the correction; omitted: compute one now with the decision's reason. */
-	versionId: z.preprocess((value) => (value === '' ? undefined : value), uuidField().optional())
+const decisionFields = z.object({
+	decision: z.enum(['dismissed', 'upheld'], { error: () => m.notice_validation_decision() }),
+	requiresRescore: checkboxField.meta({ description: 'Upheld only: the correction needs a re-score and a new result version.' }),
+	reason: requiredText(2000).meta({ example: '经仲裁组核实，第二位裁判的工艺分录入有误，须重新评分。' })
 });
+const rescoreNeedsUpheld = (value: { decision: string; requiresRescore: boolean }) => value.decision === 'upheld' || !value.requiresRescore;
+const rescoreNeedsUpheldMessage = { error: () => m.notice_validation_rescore_needs_upheld(), path: ['requiresRescore'] };
+
+export const appealDecisionBodySchema = decisionFields.refine(rescoreNeedsUpheld, rescoreNeedsUpheldMessage);
+export const appealDecisionSchema = decisionFields.extend({ appealId: uuidField() }).refine(rescoreNeedsUpheld, rescoreNeedsUpheldMessage);
+export type AppealDecisionBody = z.output<typeof appealDecisionBodySchema>;
+
+export const appealRescoreBodySchema = z.object({
+	/** The new result version that carries the correction; omitted: compute one now with the decision's reason. */
+	versionId: z.preprocess((value) => (value === '' ? undefined : value), uuidField().optional()).meta({ description: 'The new result version of the round; omitted: compute one now with the decision’s reason.' })
+});
+export const appealRescoreSchema = appealRescoreBodySchema.extend({ appealId: uuidField() });
 
 export const arbitratorSchema = z.object({ userId: uuidField() });
 
-export const appealWindowSchema = z.object({
-	roundId: uuidField(),
+export const appealWindowBodySchema = z.object({
 	minutes: z.preprocess(
 		digitsAsNumber,
 		z.number({ error: () => m.notice_validation_minutes() }).int({ error: () => m.notice_validation_minutes() }).min(0, { error: () => m.notice_validation_minutes() }).max(43200, { error: () => m.notice_validation_minutes() })
-	)
+	).meta({ description: 'Minutes after the sign-off during which appeals may be filed (default 120).', example: 120 })
 });
+export const appealWindowSchema = appealWindowBodySchema.extend({ roundId: uuidField() });

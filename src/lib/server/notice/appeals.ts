@@ -7,7 +7,7 @@ import { describeRound, loadCompetition, loadRound } from '../competitions/guard
 import { listRoundsOfCompetition } from '../competitions/structure-queries';
 import { appealDeadline, appealWindowState } from '$lib/domain/notice/windows';
 import { diffPlacings, type PlacingChange } from '$lib/domain/notice/placing-diff';
-import type { AppealDecisionInput, AppealInput } from '$lib/schemas/notice';
+import type { AppealDecisionBody, AppealInput } from '$lib/schemas/notice';
 import { decideAppealRow, getAppeal, getRoundVersion, insertAppeal, linkRescoredVersion, listAppealWindows, listAppealsOfRounds, listOwnEntryRounds, listPlacingsOfVersions, updateAppealWindow, type AppealRow } from './appeal-queries';
 import { isArbitrator, listArbitrators } from './arbitrator-queries';
 import { insertNotifications } from './notification-queries';
@@ -30,6 +30,12 @@ async function withChanges(conn: Db, organisationId: string, appeals: AppealRow[
 	}));
 }
 
+/** The person's own entry's rounds; through an API token, only within the token's organisation. */
+async function ownEntryRounds(actor: Actor | OrgActor, entryId: string) {
+	const rounds = await listOwnEntryRounds(db(), actor.user.id, entryId);
+	return 'organisation' in actor ? rounds.filter((round) => round.organisationId === actor.organisation.id) : rounds;
+}
+
 export interface OwnAppeals {
 	competitionTitle: string;
 	rounds: { roundId: string; roundLabel: string; number: number | null; deadline: Date | null; state: 'not_locked' | 'open' | 'closed' }[];
@@ -38,7 +44,7 @@ export interface OwnAppeals {
 
 /** A contestant's (or team leader's) own entry: its rounds with their appeal windows, and the appeals they filed. */
 export async function loadOwnAppeals(actor: Actor, entryId: string, now: Date): Promise<OwnAppeals> {
-	const rounds = await listOwnEntryRounds(db(), actor.user.id, entryId);
+	const rounds = await ownEntryRounds(actor, entryId);
 	if (rounds.length === 0) throw new DomainError('not_found');
 	const organisationId = rounds[0]!.organisationId;
 	const appeals = (await listAppealsOfRounds(db(), organisationId, rounds.map((round) => round.roundId), actor.user.id)).filter((appeal) => appeal.entryId === entryId);
@@ -57,7 +63,7 @@ export async function loadOwnAppeals(actor: Actor, entryId: string, now: Date): 
 
 /** A contestant appeals (申诉) about their own entry within the round's appeal window; the arbitration group is told. */
 export async function fileAppeal(actor: Actor, entryId: string, input: AppealInput, now: Date): Promise<{ id: string }> {
-	const round = (await listOwnEntryRounds(db(), actor.user.id, entryId)).find((candidate) => candidate.roundId === input.roundId);
+	const round = (await ownEntryRounds(actor, entryId)).find((candidate) => candidate.roundId === input.roundId);
 	if (!round) throw new DomainError('not_found');
 	if (round.finalisedAt) throw new DomainError('appeal_window_closed');
 	const state = appealWindowState(round.scoresLockedAt, round.appealWindowMinutes, now);
@@ -107,7 +113,7 @@ async function loadAppealOfCompetition(conn: Db, actor: OrgActor, competitionId:
 }
 
 /** The arbitration group (and only it) dismisses or upholds an appeal with a reason; the contestant is told. */
-export async function decideAppeal(actor: OrgActor, competitionId: string, input: AppealDecisionInput): Promise<void> {
+export async function decideAppeal(actor: OrgActor, competitionId: string, input: AppealDecisionBody & { appealId: string }): Promise<void> {
 	await db().begin(async (tx) => {
 		await loadCompetition(tx, actor, competitionId);
 		if (!(await isArbitrator(tx, actor.organisation.id, competitionId, actor.user.id))) throw new DomainError('appeal_arbitrators_only');

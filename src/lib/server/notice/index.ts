@@ -5,3 +5,4 @@ export { loadOwnAppeals, fileAppeal, listCompetitionAppeals, decideAppeal, recor
 export { getArbitrators, addArbitrator, removeArbitrator } from './arbitrators';
 export { openNotifications, unreadNotificationCount } from './notifications';
 export { countOpenObjectionsAndAppeals } from './appeal-queries';
+export { publicResultsOfCompetition, explanationOfRoundEntry, lodgeObjectionForCompetition } from './organisation-views';
