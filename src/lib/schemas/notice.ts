@@ -53,7 +53,7 @@ export const arbitratorSchema = z.object({ userId: uuidField() });
 export const appealWindowBodySchema = z.object({
 	minutes: z.preprocess(
 		digitsAsNumber,
-		z.number({ error: () => m.notice_validation_minutes() }).int({ error: () => m.notice_validation_minutes() }).min(0, { error: () => m.notice_validation_minutes() }).max(43200, { error: () => m.notice_validation_minutes() })
-	).meta({ description: 'Minutes after the sign-off during which appeals may be filed (default 120).', example: 120 })
+		z.number({ error: () => m.notice_validation_minutes() }).int({ error: () => m.notice_validation_minutes() }).min(0, { error: () => m.notice_validation_minutes() }).max(10080, { error: () => m.notice_validation_minutes() })
+	).meta({ description: 'Minutes after the sign-off during which appeals may be filed (default 120, at most 10080: 7 days).', example: 120 })
 });
 export const appealWindowSchema = appealWindowBodySchema.extend({ roundId: uuidField() });
