@@ -42,10 +42,12 @@ describe('the public results page', () => {
 		const round = await seedJudgeRound(owner, { count: 2 });
 		await db()`update competition set status = 'notice' where id = ${round.competitionId}`;
 		expect((await get(`/c/${await slugOf(round)}/results`)).status).toBe(404);
+		expect((await html(`/c/${await slugOf(round)}`)).text).not.toContain('data-testid="results-link"');
 	});
 
 	it('shows numbers only before the reveal, names after, and never an ID number or a phone', async () => {
 		const { owner, round, slug } = await published({ revealed: false });
+		expect((await html(`/c/${slug}`)).text).toContain(`href="/c/${slug}/results"`);
 		const before = await html(`/c/${slug}/results`);
 		expect(before.status).toBe(200);
 		for (const entry of round.entries) {

@@ -1,5 +1,5 @@
 // Publication, objections and appeals (issue 17, publication part).
-export { loadPublicResults, loadPublicExplanation, type PublicResults, type PublicRoundResults, type PublicExplanation } from './public-results';
+export { loadPublicResults, loadPublicExplanation, hasPublishedResults, type PublicResults, type PublicRoundResults, type PublicExplanation } from './public-results';
 export { lodgeObjection, listObjections, answerObjection, openObjectionAttachment, OBJECTIONS_PER_ADDRESS_PER_HOUR, type StaffObjection } from './objections';
 export { loadOwnAppeals, fileAppeal, listCompetitionAppeals, decideAppeal, recordAppealRescore, setAppealWindow, type AppealView } from './appeals';
 export { getArbitrators, addArbitrator, removeArbitrator } from './arbitrators';

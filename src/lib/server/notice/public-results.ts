@@ -129,3 +129,8 @@ export async function loadPublicExplanation(slug: string, roundId: string, entry
 		explanation: explainEntry(entry, stored.scheme)
 	};
 }
+
+/** Whether the competition has a round with published results (the public page then links the notice). */
+export async function hasPublishedResults(organisationId: string, competitionId: string): Promise<boolean> {
+	return (await listPublishedRounds(db(), organisationId, competitionId)).length > 0;
+}
