@@ -106,7 +106,8 @@ describe('the OpenAPI document, fuzzed', () => {
 		}
 		expect(failures).toEqual([]);
 		expect(requests).toBeGreaterThan(200);
-		// Live judging (issue 15) added a dozen operations: the walk stays bounded, a little wider.
-		expect(requests).toBeLessThan(1_500);
+		// Live judging (issue 15) added a dozen operations, the notice's objections and appeals (issue 17) a
+		// dozen more (about 1,550 requests, 45 s here): the walk stays bounded, a little wider.
+		expect(requests).toBeLessThan(1_800);
 	}, 120_000);
 });
