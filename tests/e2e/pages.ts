@@ -3,6 +3,7 @@ import { OWNER, signIn } from './fixtures';
 import { createContest } from './contest-steps';
 import { competitionIdOf, seatAsJudge, seedCompetitionStatus, seedEncryptionJudge, seedScreeningEntries } from './seed';
 import { votePages } from './vote-seed';
+import { noticePages } from './notice-seed';
 
 // Every page a signed-in organiser reaches, for the accessibility and layout sweeps. The competition and
 // its scheme editor are the ones the journeys before have created (found from the list, not hard-coded).
@@ -19,6 +20,7 @@ export const SIGNED_IN_PAGES = [
 	// The judge's own page: the owner is the encryption judge of the sweeps' competition (ensureSweepCompetition).
 	{ name: 'judge-home', path: '/judge' },
 	{ name: 'my-entries', path: '/my/entries' },
+	{ name: 'my-notifications', path: '/my/notifications' },
 	// Last: the CSP sweep opens the docs' details after the loop.
 	{ name: 'api-docs', path: '/api/v1/docs' }
 ];
@@ -206,5 +208,6 @@ export const FEATURE_PAGE_GROUPS: { name: string; pages: (page: Page) => Promise
 	{ name: 'vote-review', pages: voteReviewPages },
 	{ name: 'results', pages: resultsPages },
 	// Public voting (issue 16, vote part): the organiser's settings and the public voting page.
-	{ name: 'voting', pages: votePages }
+	{ name: 'voting', pages: votePages },
+	{ name: 'notice', pages: noticePages }
 ];

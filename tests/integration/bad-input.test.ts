@@ -286,7 +286,7 @@ function apiPath(world: HttpWorld, template: string): string {
 	return template
 		.replace(/(\/\w+\/)\{\w+\}/, (_match, prefix: string) => `${prefix}${ids[prefix]}`)
 		.replace('{roundId}', world.roundId)
-		.replace(/\{(judgeId|entryId)\}/g, () => crypto.randomUUID())
+		.replace(/\{(judgeId|entryId|objectionId|appealId|userId)\}/g, () => crypto.randomUUID())
 		.replace('{componentKey}', 'practical');
 }
 
@@ -357,6 +357,13 @@ function validApiBodies(world: HttpWorld): Record<string, unknown> {
 		'POST /rounds/{id}/vote-review/void': { cluster: { entryId: crypto.randomUUID(), addressPrefixHash: 'prefix-hash' }, reasonClass: 'bought_votes', reason: '同一网段三小时内集中投票' },
 		'POST /rounds/{id}/vote-review/restore': { voteIds: [crypto.randomUUID()], reason: '核实为同一单位职工正常投票' },
 		// Public voting, the policy (issue 16, vote part)
+		// Publication, objections and appeals (issue 17, publication part).
+		'POST /competitions/{id}/objections': { roundId: world.roundId, name: '张三', contact: '13800138000', body: '第3号的扣分与现场不符' },
+		'POST /competitions/{id}/objections/{objectionId}/answer': { answer: '经复核，维持原结果' },
+		'POST /competitions/{id}/appeals/{appealId}/decision': { decision: 'upheld', requiresRescore: true, reason: '录入有误，须重新评分' },
+		'POST /competitions/{id}/appeals/{appealId}/rescore': { versionId: crypto.randomUUID() },
+		'PUT /rounds/{id}/appeal-window': { minutes: 120 },
+		'POST /entries/{id}/appeals': { roundId: world.roundId, body: '第二位裁判的工艺分有误' },
 		'PUT /rounds/{id}/vote-policy': { opensAt: '2026-05-01T00:00:00+08:00', closesAt: '2026-05-08 20:00', votesPerVoterPerDay: 3, votesPerCandidatePerVoterPerDay: 1, countsShown: 'daily', dailyPublishTime: '20:00', identityMode: 'device', baseCost: 20000, shareTitle: '请为身边的工匠投票', shareDescription: '每人每天三票' },
 		// Results core (issue 17, results part)
 		'POST /competitions/{id}/rounds/{roundId}/results/compute': { reason: '申诉复核后重算' },

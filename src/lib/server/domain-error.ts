@@ -133,7 +133,20 @@ export type DomainErrorCode =
 	| 'results_not_published'
 	| 'results_notice_open'
 	| 'results_newer_version'
-	| 'results_no_next_round';
+	| 'results_no_next_round'
+	| 'results_matters_open'
+	// Publication, objections and appeals (issue 17, publication part: public).
+	| 'notice_not_open'
+	| 'objection_rate_limited'
+	| 'appeal_window_not_open'
+	| 'appeal_window_closed'
+	| 'appeal_arbitrators_only'
+	| 'appeal_already_decided'
+	| 'appeal_rescore_not_required'
+	| 'appeal_already_rescored'
+	| 'appeal_version_invalid'
+	| 'appeal_rescore_needs_version'
+	| 'arbitrator_not_member';
 
 /**
  * Input that breaks a business rule in several places at once (a marking scheme, a round's data):

@@ -27,6 +27,7 @@ import { enteredPaths } from './openapi-entered';
 import { voteReviewPaths } from './openapi-vote-review';
 import { votingPaths } from './openapi-voting';
 import { resultsPaths } from './openapi-results';
+import { noticePaths } from './openapi-notice';
 
 const ok = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });
 
@@ -101,7 +102,7 @@ const organisationPaths: ZodOpenApiPathsObject = {
 	}
 };
 
-export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, sheetPaths, enteredPaths, boardPaths, roundControlPaths, voteReviewPaths, votingPaths, resultsPaths];
+export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, sheetPaths, enteredPaths, boardPaths, roundControlPaths, voteReviewPaths, votingPaths, resultsPaths, noticePaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

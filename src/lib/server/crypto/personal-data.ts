@@ -15,7 +15,7 @@ const KEY_FILE = 'secret.key';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-export type KeyPurpose = 'id-number-encryption' | 'id-number-hash' | 'draw-seed-encryption' | 'voter-token';
+export type KeyPurpose = 'id-number-encryption' | 'id-number-hash' | 'draw-seed-encryption' | 'voter-token' | 'objector-contact' | 'objector-address';
 
 function parseSecret(text: string, origin: string): Buffer {
 	const trimmed = text.trim();

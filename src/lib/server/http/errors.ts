@@ -121,7 +121,20 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	results_not_published: { status: 409, message: () => m.results_error_not_published() },
 	results_notice_open: { status: 409, message: (details) => m.results_error_notice_open({ endsAt: details.endsAt ?? '' }) },
 	results_newer_version: { status: 409, message: (details) => m.results_error_newer_version({ version: details.version ?? '' }) },
-	results_no_next_round: { status: 409, message: () => m.results_error_no_next_round() }
+	results_no_next_round: { status: 409, message: () => m.results_error_no_next_round() },
+	results_matters_open: { status: 409, message: () => m.results_error_matters_open() },
+	// Publication, objections and appeals (issue 17, publication part: public).
+	notice_not_open: { status: 409, message: () => m.notice_error_not_open() },
+	objection_rate_limited: { status: 429, message: () => m.notice_error_rate_limited() },
+	appeal_window_not_open: { status: 409, message: () => m.notice_error_appeal_not_open() },
+	appeal_window_closed: { status: 409, message: () => m.notice_error_appeal_closed() },
+	appeal_arbitrators_only: { status: 403, message: () => m.notice_error_arbitrators_only() },
+	appeal_already_decided: { status: 409, message: () => m.notice_error_already_decided() },
+	appeal_rescore_not_required: { status: 409, message: () => m.notice_error_rescore_not_required() },
+	appeal_already_rescored: { status: 409, message: () => m.notice_error_already_rescored() },
+	appeal_version_invalid: { status: 400, message: () => m.notice_error_version_invalid() },
+	appeal_rescore_needs_version: { status: 409, message: () => m.notice_error_rescore_needs_version() },
+	arbitrator_not_member: { status: 400, message: () => m.notice_error_arbitrator_not_member() }
 };
 
 const BLOCKERS: Record<LifecycleBlocker, () => string> = {

@@ -5,12 +5,13 @@ import { requireUser } from '$lib/server/auth/guards';
 import { parseForm, runAction } from '$lib/server/http/forms';
 import { listMyEntries, withdrawMyEntry } from '$lib/server/registration/contestant-service';
 import { withdrawSchema } from '$lib/schemas/registration';
+import { unreadNotificationCount } from '$lib/server/notice';
 import { m } from '$lib/paraglide/messages.js';
 
 export const load = (async (event) => {
 	const actor = requireUser(event);
-	const entries = await listMyEntries(actor);
-	return { entries, registered: event.url.searchParams.get('registered') };
+	const [entries, unread] = await Promise.all([listMyEntries(actor), unreadNotificationCount(actor)]);
+	return { entries, unread, registered: event.url.searchParams.get('registered') };
 }) satisfies PageServerLoad;
 
 const withdrawFormSchema = withdrawSchema.extend({ entryId: z.uuid({ error: () => m.validation_invalid() }) });

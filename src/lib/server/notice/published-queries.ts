@@ -1,0 +1,61 @@
+import type { Db } from '../db/client';
+import type { StoredResult } from '$lib/domain/results/stored-result';
+
+// What the public notice (公示) reads: the rounds of a competition with a published result version, and
+// that version's placings. Names and units come from the entry only once the round's results are revealed.
+
+export interface PublishedRoundRow {
+	roundId: string;
+	roundName: string;
+	eventId: string;
+	eventName: string;
+	publishedVersionId: string;
+	version: number;
+	resultsRevealedAt: Date | null;
+	noticeStartsAt: Date | null;
+	noticeEndsAt: Date | null;
+	finalisedAt: Date | null;
+	scoresLockedAt: Date | null;
+	appealWindowMinutes: number;
+}
+
+/** Rounds of the competition whose results are published, by event and round order. */
+export function listPublishedRounds(db: Db, organisationId: string, competitionId: string): Promise<PublishedRoundRow[]> {
+	return db<PublishedRoundRow[]>`
+		select r.id as round_id, r.name as round_name, e.id as event_id, e.name as event_name, r.published_version_id, v.version,
+			r.results_revealed_at, r.notice_starts_at, r.notice_ends_at, r.finalised_at, r.scores_locked_at, r.appeal_window_minutes
+		from round r join event e on e.id = r.event_id and e.organisation_id = r.organisation_id
+			join result_version v on v.id = r.published_version_id and v.organisation_id = r.organisation_id
+		where r.organisation_id = ${organisationId} and e.competition_id = ${competitionId} and r.published_version_id is not null
+		order by e.position, r.position`;
+}
+
+export interface PublishedPlacingRow {
+	entryId: string;
+	number: number | null;
+	rank: number;
+	total: number;
+	components: Record<string, number>;
+	tierLabel: string | null;
+	specialAward: string | null;
+	/** Null unless the round's results are revealed. */
+	name: string | null;
+	unit: string | null;
+}
+
+/** A version's placings by rank, then number; names and units only when `revealed`. Never an ID number or a phone. */
+export function listPublishedPlacings(db: Db, organisationId: string, versionId: string, revealed: boolean): Promise<PublishedPlacingRow[]> {
+	return db<PublishedPlacingRow[]>`
+		select p.entry_id, p.number, p.rank, p.total, p.components, p.tier_label, p.special_award,
+			case when ${revealed} then coalesce(e.team_name, (select m.name from entry_member m where m.entry_id = e.id and m.organisation_id = e.organisation_id order by m.position limit 1), '') end as name,
+			case when ${revealed} then e.unit end as unit
+		from result_placing p join entry e on e.id = p.entry_id and e.organisation_id = p.organisation_id
+		where p.organisation_id = ${organisationId} and p.result_version_id = ${versionId}
+		order by p.rank, p.number nulls last, p.entry_id`;
+}
+
+/** The whole stored result of a version (the breakdowns the explanation page shows). */
+export async function getStoredResult(db: Db, organisationId: string, versionId: string): Promise<StoredResult | undefined> {
+	const [row] = await db<{ result: StoredResult }[]>`select result from result_version where organisation_id = ${organisationId} and id = ${versionId}`;
+	return row?.result;
+}
