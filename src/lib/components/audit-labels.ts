@@ -68,7 +68,13 @@ const ACTION_LABELS: Record<string, () => string> = {
 	'device.revoked': m.headjudge_audit_device_revoked,
 	// Live judging, a judge's writes (issue 15, hcore)
 	'sheet.saved': m.sheets_audit_saved,
-	'sheet.submitted': m.sheets_audit_submitted
+	'sheet.submitted': m.sheets_audit_submitted,
+	// Certificates (issue 17, certificates part)
+	'certificates.issued': m.certificates_audit_issued,
+	'certificate.revoked': m.certificates_audit_revoked,
+	'certificates.template_saved': m.certificates_audit_template_saved,
+	'certificates.seal_saved': m.certificates_audit_seal_saved,
+	'certificates.seal_removed': m.certificates_audit_seal_removed
 };
 
 export function auditActionLabel(action: string): string {

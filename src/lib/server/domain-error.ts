@@ -121,7 +121,11 @@ export type DomainErrorCode =
 	| 'vote_verification_required'
 	| 'vote_code_invalid'
 	| 'vote_code_attempts'
-	| 'vote_code_too_soon';
+	| 'vote_code_too_soon'
+	// Certificates (issue 17, certificates part).
+	| 'certificate_already_revoked'
+	| 'certificate_seal_refused'
+	| 'certificate_bundle_too_large';
 
 /**
  * Input that breaks a business rule in several places at once (a marking scheme, a round's data):

@@ -25,6 +25,7 @@ import { roundControlPaths } from './openapi-round-control';
 import { sheetPaths } from './openapi-sheets';
 import { enteredPaths } from './openapi-entered';
 import { voteReviewPaths } from './openapi-vote-review';
+import { certificatePaths } from './openapi-certificates';
 import { votingPaths } from './openapi-voting';
 
 const ok = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });
@@ -100,7 +101,7 @@ const organisationPaths: ZodOpenApiPathsObject = {
 	}
 };
 
-export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, sheetPaths, enteredPaths, boardPaths, roundControlPaths, voteReviewPaths, votingPaths];
+export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, sheetPaths, enteredPaths, boardPaths, roundControlPaths, voteReviewPaths, votingPaths, certificatePaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

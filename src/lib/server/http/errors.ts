@@ -109,7 +109,11 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	vote_verification_required: { status: 401, message: () => m.voting_error_verification_required() },
 	vote_code_invalid: { status: 400, message: () => m.voting_error_code_invalid() },
 	vote_code_attempts: { status: 429, message: () => m.voting_error_code_attempts() },
-	vote_code_too_soon: { status: 429, message: () => m.voting_error_code_too_soon() }
+	vote_code_too_soon: { status: 429, message: () => m.voting_error_code_too_soon() },
+	// Certificates (issue 17, certificates part).
+	certificate_already_revoked: { status: 409, message: () => m.certificates_error_already_revoked() },
+	certificate_seal_refused: { status: 400, message: () => m.certificates_error_seal_refused() },
+	certificate_bundle_too_large: { status: 413, message: (details) => m.certificates_error_bundle_too_large({ max: details.max ?? '' }) }
 };
 
 const BLOCKERS: Record<LifecycleBlocker, () => string> = {

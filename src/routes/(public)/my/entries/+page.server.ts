@@ -4,13 +4,19 @@ import { z } from 'zod';
 import { requireUser } from '$lib/server/auth/guards';
 import { parseForm, runAction } from '$lib/server/http/forms';
 import { listMyEntries, withdrawMyEntry } from '$lib/server/registration/contestant-service';
+import { listMyCertificates } from '$lib/server/certificates/certificate-service';
 import { withdrawSchema } from '$lib/schemas/registration';
 import { m } from '$lib/paraglide/messages.js';
 
 export const load = (async (event) => {
 	const actor = requireUser(event);
-	const entries = await listMyEntries(actor);
-	return { entries, registered: event.url.searchParams.get('registered') };
+	const [entries, certificates] = await Promise.all([listMyEntries(actor), listMyCertificates(actor)]);
+	return {
+		entries,
+		// Certificates of the contestant's entries (issue 17), downloadable from the entry's card.
+		certificates: certificates.map(({ id, entryId, serial, awardLabel, revokedAt }) => ({ id, entryId, serial, awardLabel, revoked: revokedAt !== null })),
+		registered: event.url.searchParams.get('registered')
+	};
 }) satisfies PageServerLoad;
 
 const withdrawFormSchema = withdrawSchema.extend({ entryId: z.uuid({ error: () => m.validation_invalid() }) });
