@@ -2,7 +2,7 @@
  * Runs every benchmark module and prints a table plus one JSON line per figure, e.g.
  * {"bench":"engine_rank_5000x7x10_ms","value":18.2,"unit":"ms","baseline":2.1}.
  * Add a bench by exporting a `(measure) => Figure[]` (or Promise) function and listing it in ALL_BENCHES.
- * Arguments name the benches to run (scoring, import, live); none runs them all.
+ * Arguments name the benches to run (scoring, import, live, voting, certificates); none runs them all.
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -10,6 +10,7 @@ import { runScoringBench } from './scoring.bench';
 import { runRegistrationImportBench } from './registration-import.bench';
 import { runLiveJudgingBench } from './live-judging.bench';
 import { runVotingBench } from './voting.bench';
+import { runCertificatesBench } from './certificates.bench';
 
 export interface Figure {
 	bench: string;
@@ -39,7 +40,8 @@ const ALL_BENCHES: Record<string, (measure: Measure) => Figure[] | Promise<Figur
 	scoring: runScoringBench,
 	import: runRegistrationImportBench,
 	live: runLiveJudgingBench,
-	voting: runVotingBench
+	voting: runVotingBench,
+	certificates: runCertificatesBench
 };
 // `npm run bench -- live` (or `tsx bench/run.ts import live`) runs only the named benches.
 const chosen = process.argv.slice(2).filter((name) => !name.startsWith('-'));

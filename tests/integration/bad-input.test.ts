@@ -281,7 +281,8 @@ function apiPath(world: HttpWorld, template: string): string {
 		'/rounds/': world.roundId,
 		'/members/': world.owner.user.id,
 		'/judges/': crypto.randomUUID(),
-		'/entries/': crypto.randomUUID()
+		'/entries/': crypto.randomUUID(),
+		'/certificates/': crypto.randomUUID()
 	};
 	return template
 		.replace(/(\/\w+\/)\{\w+\}/, (_match, prefix: string) => `${prefix}${ids[prefix]}`)
@@ -357,6 +358,9 @@ function validApiBodies(world: HttpWorld): Record<string, unknown> {
 		'POST /rounds/{id}/vote-review/restore': { voteIds: [crypto.randomUUID()], reason: '核实为同一单位职工正常投票' },
 		// Public voting, the policy (issue 16, vote part)
 		'PUT /rounds/{id}/vote-policy': { opensAt: '2026-05-01T00:00:00+08:00', closesAt: '2026-05-08 20:00', votesPerVoterPerDay: 3, votesPerCandidatePerVoterPerDay: 1, countsShown: 'daily', dailyPublishTime: '20:00', identityMode: 'device', baseCost: 20000, shareTitle: '请为身边的工匠投票', shareDescription: '每人每天三票' },
+		// Certificates (issue 17, certificates part)
+		'PUT /competitions/{id}/certificate-template': { orientation: 'landscape', title: '荣誉证书', organiserLine: '安吉县总工会', body: '在{competition}（{event}）中荣获{award}。', printedOn: '2026-05-01', serialPrefix: 'AJGJ', serialWidth: 4 },
+		'POST /certificates/{id}/revoke': { reason: '经复核成绩有误' },
 		'POST /scoring/evaluate': {
 			scheme: TEXTILE_SCHEME,
 			input: { entries: [{ id: 'e1', number: 1, unit: '一厂', entered: { theory: 9000 }, sheets: { practical: [{ judgeId: 'J1', scores: { workmanship: 8000 } }] } }] }

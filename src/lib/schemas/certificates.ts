@@ -9,7 +9,7 @@ export const certificateTemplateSchema = z
 	.object({
 		orientation: z.enum(['landscape', 'portrait'], { error: () => m.validation_invalid() }).meta({ description: 'A4 landscape or portrait.' }),
 		title: requiredText(40).meta({ example: '荣誉证书' }),
-		organiserLine: optionalText(200).meta({ description: 'Printed above the date (the organiser, under the seal).', example: '安吉县总工会' }),
+		organiserLine: optionalText(200).default('').meta({ description: 'Printed above the date (the organiser, under the seal).', example: '安吉县总工会' }),
 		body: requiredText(1000).meta({ description: 'The wording; {name} {award} {event} {competition} {unit} are filled per certificate.', example: '在{competition}（{event}）中荣获{award}，特发此证。' }),
 		printedOn: z
 			.union([z.literal(''), z.null(), dateField])
@@ -28,6 +28,8 @@ export const certificateTemplateSchema = z
 
 export const revokeCertificateSchema = z.object({ reason: requiredText(500).meta({ example: '经复核，成绩有误' }) }).meta({ id: 'RevokeCertificate' });
 export const revokeCertificateFormSchema = revokeCertificateSchema.extend({ certificateId: z.uuid({ error: () => m.validation_invalid() }) });
+
+export const issueCertificatesFormSchema = z.object({ competitionId: z.uuid({ error: () => m.validation_invalid() }) });
 
 export const bundleQuerySchema = z.object({
 	format: z.enum(['pdf', 'zip'], { error: () => m.validation_invalid() }).default('pdf'),

@@ -49,12 +49,16 @@ export async function saveCertificateTemplate(actor: OrgActor, competitionId: st
 	});
 }
 
-/** Stores a seal image (PNG or JPEG, sniffed from its bytes) under the data directory, replacing any earlier one. */
-export async function saveCertificateSeal(actor: OrgActor, competitionId: string, file: File | null): Promise<void> {
+/**
+ * Stores a seal image (PNG or JPEG, sniffed from its bytes) under the data directory, replacing any
+ * earlier one, or removes it. A form without a file and without "remove" changes nothing (refused).
+ */
+export async function saveCertificateSeal(actor: OrgActor, competitionId: string, choice: { file: File | null } | { remove: true }): Promise<void> {
 	requireRole(actor, MANAGER_ROLES);
 	let storageKey: string | null = null;
-	if (file && file.size > 0) {
-		if (file.size > SEAL_MAX_BYTES) throw new DomainError('certificate_seal_refused', {}, 'seal');
+	if ('file' in choice) {
+		const file = choice.file;
+		if (!file || file.size === 0 || file.size > SEAL_MAX_BYTES) throw new DomainError('certificate_seal_refused', {}, 'seal');
 		const bytes = new Uint8Array(await file.arrayBuffer());
 		const sniffed = await fileTypeFromBuffer(bytes);
 		if (!sniffed || !['image/png', 'image/jpeg'].includes(sniffed.mime)) throw new DomainError('certificate_seal_refused', {}, 'seal');

@@ -4,7 +4,8 @@ import { MANAGER_ROLES } from '$lib/server/auth/roles';
 import { parseForm, runAction } from '$lib/server/http/forms';
 import { pageLoad } from '$lib/server/http/pages';
 import { issueCertificates, listCompetitionCertificates, revokeCertificate } from '$lib/server/certificates/certificate-service';
-import { revokeCertificateFormSchema } from '$lib/schemas/certificates';
+import { issueCertificatesFormSchema, revokeCertificateFormSchema } from '$lib/schemas/certificates';
+import { DomainError } from '$lib/server/domain-error';
 
 const manager = (event: RequestEvent) => requireMembership(event, event.params.org, MANAGER_ROLES);
 
@@ -19,8 +20,13 @@ export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => {
 export const actions = {
 	issue: async (event) => {
 		const actor = await manager(event);
-		const formData = await event.request.formData();
-		return runAction(formData, async () => ({ issued: (await issueCertificates(actor, event.params.competition)).issued }));
+		// The form names the competition it was shown for: a stray post with other fields issues nothing.
+		const parsed = await parseForm(event.request, issueCertificatesFormSchema);
+		if (!parsed.ok) return parsed.failure;
+		return runAction(parsed.formData, async () => {
+			if (parsed.data.competitionId !== event.params.competition) throw new DomainError('not_found');
+			return { issued: (await issueCertificates(actor, event.params.competition)).issued };
+		});
 	},
 	revoke: async (event) => {
 		const actor = await manager(event);

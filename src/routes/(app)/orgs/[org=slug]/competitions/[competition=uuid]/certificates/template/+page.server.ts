@@ -25,6 +25,7 @@ export const actions = {
 		const actor = await manager(event);
 		const formData = await event.request.formData();
 		const file = formData.get('seal');
-		return (await runAction(formData, async () => void (await saveCertificateSeal(actor, event.params.competition, file instanceof File && formData.get('remove') !== 'on' ? file : null)))) ?? { sealSaved: true };
+		const choice = formData.get('remove') === 'on' ? { remove: true as const } : { file: file instanceof File ? file : null };
+		return (await runAction(formData, async () => void (await saveCertificateSeal(actor, event.params.competition, choice)))) ?? { sealSaved: true };
 	}
 } satisfies Actions;
