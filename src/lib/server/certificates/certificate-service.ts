@@ -105,11 +105,12 @@ export async function loadCertificate(actor: OrgActor, certificateId: string): P
 }
 
 /** Revokes a certificate with the organiser's reason; the public verification page then says so. Audited. */
-export async function revokeCertificate(actor: OrgActor, certificateId: string, reason: string): Promise<CertificateRow> {
+export async function revokeCertificate(actor: OrgActor, certificateId: string, reason: string, competitionId?: string): Promise<CertificateRow> {
 	requireRole(actor, MANAGER_ROLES);
 	return db().begin(async (tx) => {
 		const current = await getCertificate(tx, actor.organisation.id, certificateId);
-		if (!current) throw new DomainError('not_found');
+		// From a competition's page: a certificate of another competition is not there.
+		if (!current || (competitionId && current.competitionId !== competitionId)) throw new DomainError('not_found');
 		const revoked = await revokeRow(tx, actor.organisation.id, certificateId, reason, actor.user.id);
 		if (!revoked) throw new DomainError('certificate_already_revoked');
 		await recordAudit(tx, actor, {

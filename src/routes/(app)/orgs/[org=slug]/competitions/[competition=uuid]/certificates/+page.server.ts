@@ -32,6 +32,6 @@ export const actions = {
 		const actor = await manager(event);
 		const parsed = await parseForm(event.request, revokeCertificateFormSchema);
 		if (!parsed.ok) return parsed.failure;
-		return runAction(parsed.formData, async () => ({ revoked: (await revokeCertificate(actor, parsed.data.certificateId, parsed.data.reason)).serial }));
+		return runAction(parsed.formData, async () => ({ revoked: (await revokeCertificate(actor, parsed.data.certificateId, parsed.data.reason, event.params.competition)).serial }));
 	}
 } satisfies Actions;
