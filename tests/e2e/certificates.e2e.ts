@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { OWNER, signIn } from './fixtures';
 import { layoutProblems } from './layout-check';
 import { ensureCertificates, HOLDER, REVOKED_CODE, VALID_CODE } from './certificate-seed';
 import { ensureSweepCompetition, SWEEP_SLUG } from './pages';
@@ -29,4 +31,22 @@ test('a phone verifies a valid certificate, a revoked one, and an unknown code',
 	expect(unknown?.status()).toBe(404);
 	await expect(page.getByText('找不到该证书')).toBeVisible();
 	expect(await layoutProblems(page)).toEqual([]);
+});
+
+test('an organiser on a phone downloads every certificate as a zip, following its progress', async ({ page, browser }) => {
+	test.setTimeout(120_000);
+	await ensureSweepCompetition(browser);
+	const { competitionId } = await ensureCertificates(SWEEP_SLUG);
+	await signIn(page);
+	await page.goto(`/orgs/${OWNER.organisationSlug}/competitions/${competitionId}/certificates`);
+	await expect(page.getByTestId('certificate-row')).toHaveCount(2);
+	expect(await layoutProblems(page)).toEqual([]);
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('button', { name: '全部下载（ZIP 压缩包）' }).click();
+	const download = await downloading;
+	expect(download.suggestedFilename()).toMatch(/\.zip$/);
+	const bytes = readFileSync((await download.path())!);
+	expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+	await expect(page.getByTestId('certificate-progress')).toHaveAttribute('value', '2');
+	await expect(page.getByText('已生成 2 / 2')).toBeVisible();
 });
