@@ -2,7 +2,7 @@
  * Runs every benchmark module and prints a table plus one JSON line per figure, e.g.
  * {"bench":"engine_rank_5000x7x10_ms","value":18.2,"unit":"ms","baseline":2.1}.
  * Add a bench by exporting a `(measure) => Figure[]` (or Promise) function and listing it in ALL_BENCHES.
- * Arguments name the benches to run (scoring, import, live, voting, results); none runs them all.
+ * Arguments name the benches to run (scoring, import, live, voting, results, certificates); none runs them all.
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -11,6 +11,7 @@ import { runRegistrationImportBench } from './registration-import.bench';
 import { runLiveJudgingBench } from './live-judging.bench';
 import { runVotingBench } from './voting.bench';
 import { runResultsBench } from './results.bench';
+import { runCertificatesBench } from './certificates.bench';
 
 export interface Figure {
 	bench: string;
@@ -41,7 +42,8 @@ const ALL_BENCHES: Record<string, (measure: Measure) => Figure[] | Promise<Figur
 	import: runRegistrationImportBench,
 	live: runLiveJudgingBench,
 	voting: runVotingBench,
-	results: runResultsBench
+	results: runResultsBench,
+	certificates: runCertificatesBench
 };
 // `npm run bench -- live` (or `tsx bench/run.ts import live`) runs only the named benches.
 const chosen = process.argv.slice(2).filter((name) => !name.startsWith('-'));

@@ -4,6 +4,7 @@ import { createContest } from './contest-steps';
 import { competitionIdOf, seatAsJudge, seedCompetitionStatus, seedEncryptionJudge, seedScreeningEntries } from './seed';
 import { votePages } from './vote-seed';
 import { noticePages } from './notice-seed';
+import { ensureCertificates, REVOKED_CODE, VALID_CODE } from './certificate-seed';
 
 // Every page a signed-in organiser reaches, for the accessibility and layout sweeps. The competition and
 // its scheme editor are the ones the journeys before have created (found from the list, not hard-coded).
@@ -192,6 +193,19 @@ export async function resultsPages(page: Page): Promise<{ name: string; path: st
 	return [{ name: 'round-results', path: scheme!.path.replace(/\/scheme$/, '/results') }];
 }
 
+/** Certificates (issue 17): the organiser's list and template, and both public verification pages. */
+export async function certificatePages(page: Page): Promise<{ name: string; path: string }[]> {
+	await ensureSweepCompetition(page.context().browser()!);
+	const { competitionId } = await ensureCertificates(SWEEP_SLUG);
+	const base = `/orgs/${OWNER.organisationSlug}/competitions/${competitionId}/certificates`;
+	return [
+		{ name: 'certificates', path: base },
+		{ name: 'certificate-template', path: `${base}/template` },
+		{ name: 'verify-valid', path: `/verify/${VALID_CODE}` },
+		{ name: 'verify-revoked', path: `/verify/${REVOKED_CODE}` }
+	];
+}
+
 /**
  * Pages of one capability under the sample competition. Each group gets its own test in the screen and
  * accessibility sweeps, so no single test walks every page (and outlives its timeout under load).
@@ -209,5 +223,7 @@ export const FEATURE_PAGE_GROUPS: { name: string; pages: (page: Page) => Promise
 	{ name: 'results', pages: resultsPages },
 	// Public voting (issue 16, vote part): the organiser's settings and the public voting page.
 	{ name: 'voting', pages: votePages },
-	{ name: 'notice', pages: noticePages }
+	{ name: 'notice', pages: noticePages },
+	// Certificates (issue 17): the organiser's list and template, the public verification (valid, revoked).
+	{ name: 'certificates', pages: certificatePages }
 ];

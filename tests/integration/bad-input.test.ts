@@ -281,7 +281,8 @@ function apiPath(world: HttpWorld, template: string): string {
 		'/rounds/': world.roundId,
 		'/members/': world.owner.user.id,
 		'/judges/': crypto.randomUUID(),
-		'/entries/': crypto.randomUUID()
+		'/entries/': crypto.randomUUID(),
+		'/certificates/': crypto.randomUUID()
 	};
 	return template
 		.replace(/(\/\w+\/)\{\w+\}/, (_match, prefix: string) => `${prefix}${ids[prefix]}`)
@@ -371,6 +372,9 @@ function validApiBodies(world: HttpWorld): Record<string, unknown> {
 		'POST /competitions/{id}/rounds/{roundId}/results/special-awards': { entryId: crypto.randomUUID(), title: '工匠特别奖', reason: '带徒传艺三十年' },
 		'DELETE /competitions/{id}/rounds/{roundId}/results/special-awards': { awardId: crypto.randomUUID(), reason: '评审组复议撤销' },
 		'POST /competitions/{id}/rounds/{roundId}/results/publish': { startsAt: '2026-12-01T08:00:00+08:00', days: 7 },
+		// Certificates (issue 17, certificates part)
+		'PUT /competitions/{id}/certificate-template': { orientation: 'landscape', title: '荣誉证书', organiserLine: '安吉县总工会', body: '在{competition}（{event}）中荣获{award}。', printedOn: '2026-05-01', serialPrefix: 'AJGJ', serialWidth: 4 },
+		'POST /certificates/{id}/revoke': { reason: '经复核成绩有误' },
 		'POST /scoring/evaluate': {
 			scheme: TEXTILE_SCHEME,
 			input: { entries: [{ id: 'e1', number: 1, unit: '一厂', entered: { theory: 9000 }, sheets: { practical: [{ judgeId: 'J1', scores: { workmanship: 8000 } }] } }] }

@@ -76,7 +76,13 @@ const ACTION_LABELS: Record<string, () => string> = {
 	'results.revealed': m.results_audit_revealed,
 	'results.published': m.results_audit_published,
 	'results.finalised': m.results_audit_finalised,
-	'results.advanced': m.results_audit_advanced
+	'results.advanced': m.results_audit_advanced,
+	// Certificates (issue 17, certificates part)
+	'certificates.issued': m.certificates_audit_issued,
+	'certificate.revoked': m.certificates_audit_revoked,
+	'certificates.template_saved': m.certificates_audit_template_saved,
+	'certificates.seal_saved': m.certificates_audit_seal_saved,
+	'certificates.seal_removed': m.certificates_audit_seal_removed
 };
 
 export function auditActionLabel(action: string): string {

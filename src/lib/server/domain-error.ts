@@ -146,7 +146,11 @@ export type DomainErrorCode =
 	| 'appeal_already_rescored'
 	| 'appeal_version_invalid'
 	| 'appeal_rescore_needs_version'
-	| 'arbitrator_not_member';
+	| 'arbitrator_not_member'
+	// Certificates (issue 17, certificates part).
+	| 'certificate_already_revoked'
+	| 'certificate_seal_refused'
+	| 'certificate_bundle_too_large';
 
 /**
  * Input that breaks a business rule in several places at once (a marking scheme, a round's data):

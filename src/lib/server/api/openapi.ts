@@ -25,6 +25,7 @@ import { roundControlPaths } from './openapi-round-control';
 import { sheetPaths } from './openapi-sheets';
 import { enteredPaths } from './openapi-entered';
 import { voteReviewPaths } from './openapi-vote-review';
+import { certificatePaths } from './openapi-certificates';
 import { votingPaths } from './openapi-voting';
 import { resultsPaths } from './openapi-results';
 import { noticePaths } from './openapi-notice';
@@ -102,7 +103,7 @@ const organisationPaths: ZodOpenApiPathsObject = {
 	}
 };
 
-export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, sheetPaths, enteredPaths, boardPaths, roundControlPaths, voteReviewPaths, votingPaths, resultsPaths, noticePaths];
+export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, sheetPaths, enteredPaths, boardPaths, roundControlPaths, voteReviewPaths, votingPaths, resultsPaths, noticePaths, certificatePaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

@@ -96,6 +96,17 @@ export function statelessApiHandler(handle: (event: RequestEvent) => Promise<Res
 	};
 }
 
+/** For public reads (a certificate's verification): no token, the same error shape. */
+export function publicApiHandler(handle: (event: RequestEvent) => Promise<Response>) {
+	return async (event: RequestEvent): Promise<Response> => {
+		try {
+			return await handle(event);
+		} catch (error) {
+			return toErrorResponse(error);
+		}
+	};
+}
+
 /** Who calls a round's desk operations: an organisation's API token, or a signed-in browser session. */
 export type ApiCaller = { token: OrgActor } | { session: Actor };
 

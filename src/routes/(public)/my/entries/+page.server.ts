@@ -4,14 +4,21 @@ import { z } from 'zod';
 import { requireUser } from '$lib/server/auth/guards';
 import { parseForm, runAction } from '$lib/server/http/forms';
 import { listMyEntries, withdrawMyEntry } from '$lib/server/registration/contestant-service';
+import { listMyCertificates } from '$lib/server/certificates/certificate-service';
 import { withdrawSchema } from '$lib/schemas/registration';
 import { unreadNotificationCount } from '$lib/server/notice';
 import { m } from '$lib/paraglide/messages.js';
 
 export const load = (async (event) => {
 	const actor = requireUser(event);
-	const [entries, unread] = await Promise.all([listMyEntries(actor), unreadNotificationCount(actor)]);
-	return { entries, unread, registered: event.url.searchParams.get('registered') };
+	const [entries, unread, certificates] = await Promise.all([listMyEntries(actor), unreadNotificationCount(actor), listMyCertificates(actor)]);
+	return {
+		entries,
+		unread,
+		// Certificates of the contestant's entries (issue 17), downloadable from the entry's card.
+		certificates: certificates.map(({ id, entryId, serial, awardLabel, revokedAt }) => ({ id, entryId, serial, awardLabel, revoked: revokedAt !== null })),
+		registered: event.url.searchParams.get('registered')
+	};
 }) satisfies PageServerLoad;
 
 const withdrawFormSchema = withdrawSchema.extend({ entryId: z.uuid({ error: () => m.validation_invalid() }) });
