@@ -26,6 +26,7 @@ import { sheetPaths } from './openapi-sheets';
 import { enteredPaths } from './openapi-entered';
 import { voteReviewPaths } from './openapi-vote-review';
 import { votingPaths } from './openapi-voting';
+import { exportPaths } from './openapi-exports';
 
 const ok = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });
 
@@ -100,7 +101,7 @@ const organisationPaths: ZodOpenApiPathsObject = {
 	}
 };
 
-export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, sheetPaths, enteredPaths, boardPaths, roundControlPaths, voteReviewPaths, votingPaths];
+export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, sheetPaths, enteredPaths, boardPaths, roundControlPaths, voteReviewPaths, votingPaths, exportPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 
