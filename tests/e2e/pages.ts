@@ -184,6 +184,12 @@ export async function voteReviewPages(page: Page): Promise<{ name: string; path:
 	return [{ name: 'vote-review', path: scheme!.path.replace(/\/scheme$/, '/vote-review') }];
 }
 
+/** The results analysis (issue 17, Excel part) of that competition's first round: histogram and judges' leniency, charts with tables. */
+export async function resultsAnalysisPages(page: Page): Promise<{ name: string; path: string }[]> {
+	const [, scheme] = await competitionPages(page);
+	return [{ name: 'results-analysis', path: scheme!.path.replace(/\/scheme$/, '/analysis') }];
+}
+
 /**
  * Pages of one capability under the sample competition. Each group gets its own test in the screen and
  * accessibility sweeps, so no single test walks every page (and outlives its timeout under load).
@@ -198,6 +204,7 @@ export const FEATURE_PAGE_GROUPS: { name: string; pages: (page: Page) => Promise
 	{ name: 'tablet', pages: tabletPages },
 	{ name: 'round-control', pages: roundControlPages },
 	{ name: 'vote-review', pages: voteReviewPages },
+	{ name: 'results-analysis', pages: resultsAnalysisPages },
 	// Public voting (issue 16, vote part): the organiser's settings and the public voting page.
 	{ name: 'voting', pages: votePages }
 ];

@@ -165,3 +165,15 @@ describe('who may download', () => {
 		expect(matrix).toContain(`/rounds/${round.roundId}/exports/results.xlsx`);
 	});
 });
+
+describe('the results analysis page', () => {
+	it('shows the totals’ histogram and each judge’s leniency against the panel over the same entries, as tables too', async () => {
+		const html = await (await download(`/orgs/${owner.organisation.slug}/competitions/${round.competitionId}/rounds/${round.roundId}/analysis`, { cookie: await sessionCookie(owner.user.id) })).text();
+		// Totals 91.50, 88.05 and 60.00 fall into 5-point bands from 60 to 95.
+		expect(html).toContain('60.00至65.00');
+		expect(html).toContain('90.00至95.00');
+		const rows = [...html.matchAll(/data-testid="leniency-row"[\s\S]*?<\/tr>/g)].map((match) => match[0].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
+		// Judge 1 scored 80 and 90 (mean 85.00); the panel on those entries: (80 + 70 + 90) ÷ 3 = 80.00 → +5.00. Judge 2: 70 against 75.00 → −5.00.
+		expect(rows).toEqual([expect.stringContaining(`${judges[0]!.name} 2 85.00 80.00 +5.00`), expect.stringContaining(`${judges[1]!.name} 1 70.00 75.00 -5.00`)]);
+	});
+});
