@@ -66,7 +66,12 @@ export const routes = {
 	// The organisers' review of public votes (issue 16, rigging part).
 	roundResults: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/results`,
 	roundVoteReview: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/vote-review`,
-	roundVoteExport: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/vote-review/export`
+	roundVoteExport: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/vote-review/export`,
+	// Excel exports of a round (issue 17): results, judge-sheets, sign-off, votes.
+	roundExport: (slug: string, competitionId: string, roundId: string, kind: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/exports/${kind}.xlsx`,
+	// The same workbooks through the API, which also admits the head judge's session (sign-off sheet).
+	apiRoundExport: (competitionId: string, roundId: string, kind: string) => `/api/v1/competitions/${competitionId}/rounds/${roundId}/exports/${kind}.xlsx`,
+	roundAnalysis: (slug: string, competitionId: string, roundId: string) => `${org(slug)}/competitions/${competitionId}/rounds/${roundId}/analysis`
 };
 
 // A base that no real request has: a target is accepted only when resolving it keeps this origin.

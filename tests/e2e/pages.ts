@@ -206,6 +206,12 @@ export async function certificatePages(page: Page): Promise<{ name: string; path
 	];
 }
 
+/** The results analysis (issue 17, Excel part) of that competition's first round: histogram and judges' leniency, charts with tables. */
+export async function resultsAnalysisPages(page: Page): Promise<{ name: string; path: string }[]> {
+	const [, scheme] = await competitionPages(page);
+	return [{ name: 'results-analysis', path: scheme!.path.replace(/\/scheme$/, '/analysis') }];
+}
+
 /**
  * Pages of one capability under the sample competition. Each group gets its own test in the screen and
  * accessibility sweeps, so no single test walks every page (and outlives its timeout under load).
@@ -221,6 +227,7 @@ export const FEATURE_PAGE_GROUPS: { name: string; pages: (page: Page) => Promise
 	{ name: 'round-control', pages: roundControlPages },
 	{ name: 'vote-review', pages: voteReviewPages },
 	{ name: 'results', pages: resultsPages },
+	{ name: 'results-analysis', pages: resultsAnalysisPages },
 	// Public voting (issue 16, vote part): the organiser's settings and the public voting page.
 	{ name: 'voting', pages: votePages },
 	{ name: 'notice', pages: noticePages },

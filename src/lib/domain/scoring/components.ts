@@ -52,6 +52,11 @@ export function scorePublicVoteComponent(component: PublicVoteComponent, votes: 
  */
 export function computeTotal(components: readonly { weight: Hundredths; value: Hundredths }[]): Hundredths {
 	const weighted = components.reduce((sum, component) => sum + component.weight * component.value, 0);
+	return totalFromWeighted(weighted);
+}
+
+/** T from Σ_k weight_k × C_k (weights in hundredths of a percent): ÷ 10000, rounded half-up. */
+export function totalFromWeighted(weighted: number): Hundredths {
 	// Weights total 10000 (100 %), so the weighted sum is at most 10^8: exact.
 	return multiplyDivideRoundHalfUp(weighted, 1, FULL_SCALE);
 }

@@ -23,3 +23,11 @@ export function totalDeductions(
 	}
 	return { items: breakdown, total };
 }
+
+/** Σ count × points only, for scoring without a breakdown; the same sum `totalDeductions` reports. */
+export function sumDeductions(items: readonly DeductionItem[], counts: DeductionCounts | undefined): Hundredths {
+	if (!counts) return 0;
+	let total = 0;
+	for (const item of items) if (Object.hasOwn(counts, item.key)) total += (counts[item.key] as number) * item.points;
+	return total;
+}

@@ -160,5 +160,29 @@ describe('evaluateRound properties', () => {
 			RUNS
 		);
 	});
-});
 
+	it('ranks teams from published numbers only (DESIGN.md §3): the rounded team score, then the best total, then shared', () => {
+		fc.assert(
+			fc.property(roundArbitrary, ({ scheme, input }) => {
+				const result = evaluateRound(scheme, input);
+				const rule = scheme.teams!;
+				// An independent transcription from the published totals and units alone.
+				const byUnit = new Map<string, number[]>();
+				for (const entry of result.entries) if (entry.unit !== null) byUnit.set(entry.unit, [...(byUnit.get(entry.unit) ?? []), entry.total]);
+				const expected = [...byUnit].map(([unit, totals]) => {
+					const best = totals.sort((a, b) => b - a).slice(0, rule.size);
+					const sum = best.reduce((a, b) => a + b, 0);
+					const score = rule.method === 'sum' ? sum : Number((2n * BigInt(sum) + BigInt(best.length)) / (2n * BigInt(best.length)));
+					return { unit, score, best: best[0]!, isComplete: best.length === rule.size };
+				});
+				for (const team of expected) {
+					const published = result.teams.find((row) => row.unit === team.unit)!;
+					expect(published.score).toBe(team.score);
+					const better = expected.filter((other) => other.isComplete && (other.score > team.score || (other.score === team.score && other.best > team.best)));
+					expect(published.rank).toBe(team.isComplete ? better.length + 1 : null);
+				}
+			}),
+			RUNS
+		);
+	});
+});

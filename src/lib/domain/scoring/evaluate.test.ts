@@ -124,6 +124,24 @@ describe('evaluateRound', () => {
 		expect(result.entries.find((entry) => entry.entryId === 'c13')?.flags).toEqual([{ code: 'tier_over_count', tier: 'craftsman' }]);
 	});
 
+	it('builds the breakdown on first read, and it reads, serialises and spreads like a plain property', () => {
+		const entries: EntryInput[] = [
+			{ id: 'E1', number: 1, sheets: { expert: [...panel(9000, 9200), { judgeId: 'j3', scores: {} }] }, votes: { vote: 300 } },
+			{ id: 'E2', number: 2, sheets: { expert: panel(9500, 9500, 9600) }, votes: { vote: 120 } }
+		];
+		const [first] = evaluateRound(expertAndVote, { entries }).entries.filter((entry) => entry.entryId === 'E1');
+		const flagsBefore = structuredClone(first!.flags);
+		expect(Object.keys(first!)).toContain('breakdown');
+		const expert = first!.breakdown.components[0];
+		expect(expert).toMatchObject({ key: 'expert', value: 9100, sheets: [{ judgeId: 'j1' }, { judgeId: 'j2' }, { judgeId: 'j3', status: 'incomplete' }] });
+		// Reading the breakdown raises no flag twice and returns the same object every time.
+		expect(first!.flags).toEqual(flagsBefore);
+		expect(first!.flags).toEqual([{ code: 'incomplete_sheet', component: 'expert', judgeId: 'j3' }]);
+		expect(first!.breakdown).toBe(first!.breakdown);
+		expect(JSON.parse(JSON.stringify(first)).breakdown.components[0].value).toBe(9100);
+		expect({ ...first! }.breakdown).toBe(first!.breakdown);
+	});
+
 	it('ranks teams when the scheme asks for them', () => {
 		const scheme: Scheme = { components: [{ key: 'score', source: 'entered', weight: 10000 }], teams: { size: 2, method: 'sum' } };
 		const entries: EntryInput[] = [

@@ -1,8 +1,8 @@
 import { isAdvancing } from './advancement';
-import { computeTotal, findVoteReference, scoreEnteredComponent, scorePublicVoteComponent } from './components';
-import { prepareJudgesComponent, scoreJudgesComponent, type PreparedJudgesComponent } from './judges-component';
+import { findVoteReference, scoreEnteredComponent, scorePublicVoteComponent, totalFromWeighted } from './components';
+import { prepareJudgesComponent, scoreJudgesComponent, scoreJudgesValue, type PreparedJudgesComponent } from './judges-component';
 import { compareText, rankEntries, type RankingCandidate } from './rank';
-import type { ComponentBreakdown, EntryFlag, EntryResult, RoundResult } from './results';
+import type { ComponentBreakdown, EntryFlag, EntryResult, RoundResult, TieBreakOutcome } from './results';
 import { rankTeams } from './teams';
 import { assignTiers } from './tiers';
 import type { EntryInput, RoundInput, Scheme } from './types';
@@ -37,14 +37,16 @@ export function evaluateRound(scheme: Scheme, input: RoundInput, options: Evalua
 	const entries = orderByNumber(input.entries);
 	const context = prepareRound(scheme, entries, options);
 	const candidates: RankingCandidate[] = [];
-	const scored = entries.map((entry) => scoreEntry(context, entry, candidates));
+	// Filled in after ranking; each entry's breakdown reads its own when it is first asked for.
+	const tieBreaks: (TieBreakOutcome | null)[] = new Array(entries.length).fill(null);
+	const scored = entries.map((entry, index) => scoreEntry(context, entry, candidates, { tieBreaks, index }));
 
 	// Results are listed in ranking order; tiers, advancement and teams read them directly.
 	const places = rankEntries(candidates, scheme.tieBreaks ?? []);
 	const results = places.map((place) => {
 		const result = scored[place.index] as EntryResult;
 		result.rank = place.rank;
-		result.breakdown.tieBreak = place.tieBreak;
+		tieBreaks[place.index] = place.tieBreak;
 		return result;
 	});
 	const tiers = assignTiers(results, scheme.tiers ?? []);
@@ -82,30 +84,35 @@ function orderByNumber(entries: readonly EntryInput[]): readonly EntryInput[] {
 	return entries;
 }
 
-/** Scores every component of one entry and its total; rank, tier and advancement are filled in later. */
-function scoreEntry(context: RoundContext, entry: EntryInput, candidates: RankingCandidate[]): EntryResult {
-	const breakdowns: ComponentBreakdown[] = [];
+/**
+ * Scores every component of one entry and its total; rank, tier and advancement are filled in later.
+ * Only the numbers and flags are computed here. The breakdown (every sheet's R_j, what was dropped,
+ * deductions…) is built the first time it is read, by the same functions from the same input, and
+ * then kept: a round of thousands of entries no longer allocates tens of objects per entry that the
+ * garbage collector must carry until the round is done, yet `breakdown` reads (and serialises) as before.
+ */
+function scoreEntry(context: RoundContext, entry: EntryInput, candidates: RankingCandidate[], place: { tieBreaks: (TieBreakOutcome | null)[]; index: number }): EntryResult {
 	const flags: EntryFlag[] = [];
 	const components: Record<string, number> = {};
 	let totalDeduction = 0;
+	let weighted = 0;
 	for (const component of context.scheme.components) {
-		let breakdown: ComponentBreakdown;
+		let value: number;
 		if (component.source === 'judges') {
 			const prepared = context.judgesComponents.get(component.key) as PreparedJudgesComponent;
-			breakdown = scoreJudgesComponent(prepared, entry.sheets?.[component.key], entry.deductions?.[component.key], flags);
-			totalDeduction += breakdown.totalDeduction;
+			value = scoreJudgesValue(prepared, entry.sheets?.[component.key], entry.deductions?.[component.key], flags);
+			totalDeduction += prepared.panel.totalDeduction;
 		} else if (component.source === 'entered') {
-			breakdown = scoreEnteredComponent(component, entry.entered?.[component.key], flags);
+			value = scoreEnteredComponent(component, entry.entered?.[component.key], flags).value;
 		} else {
-			const reference = context.voteReferences.get(component.key) ?? 0;
-			breakdown = scorePublicVoteComponent(component, entry.votes?.[component.key] ?? 0, reference);
+			value = scorePublicVoteComponent(component, entry.votes?.[component.key] ?? 0, context.voteReferences.get(component.key) ?? 0).value;
 		}
-		breakdowns.push(breakdown);
-		components[component.key] = breakdown.value;
+		components[component.key] = value;
+		weighted += component.weight * value;
 	}
-	const total = computeTotal(breakdowns);
+	const total = totalFromWeighted(weighted);
 	candidates.push({ entryId: entry.id, number: entry.number, total, components, totalDeduction, finishedAt: entry.finishedAt });
-	return {
+	const result = {
 		entryId: entry.id,
 		number: entry.number,
 		unit: entry.unit ?? null,
@@ -114,7 +121,59 @@ function scoreEntry(context: RoundContext, entry: EntryInput, candidates: Rankin
 		rank: 0,
 		tier: null,
 		advances: false,
-		flags,
-		breakdown: { components: breakdowns, totalDeduction, tieBreak: null }
-	};
+		flags
+	} as Omit<EntryResult, 'breakdown'> as EntryResult;
+	pendingBreakdowns.set(result, { context, entry, totalDeduction, tieBreaks: place.tieBreaks, index: place.index });
+	Object.defineProperty(result, 'breakdown', LAZY_BREAKDOWN);
+	return result;
+}
+
+interface PendingBreakdown {
+	context: RoundContext;
+	entry: EntryInput;
+	totalDeduction: number;
+	/** The round's tie-break outcomes by entry (filled in after ranking) and this entry's place in it. */
+	tieBreaks: readonly (TieBreakOutcome | null)[];
+	index: number;
+}
+
+/** What each result needs to build its breakdown on first read; dropped once built. */
+const pendingBreakdowns = new WeakMap<EntryResult, PendingBreakdown>();
+const builtBreakdowns = new WeakMap<EntryResult, EntryResult['breakdown']>();
+
+/**
+ * One getter and setter shared by every result (so results keep one compact shape): an own,
+ * enumerable `breakdown` that JSON, spreads and equality checks see like a plain property. Module-level
+ * on purpose: an accessor pair made per evaluation (or an object literal's `get breakdown()`) makes V8
+ * turn each result into a slow dictionary object, several times larger — measured, it undid the gain.
+ */
+const LAZY_BREAKDOWN: PropertyDescriptor = {
+	enumerable: true,
+	configurable: true,
+	get(this: EntryResult): EntryResult['breakdown'] {
+		let breakdown = builtBreakdowns.get(this);
+		if (breakdown) return breakdown;
+		const pending = pendingBreakdowns.get(this) as PendingBreakdown;
+		breakdown = { components: buildComponentBreakdowns(pending.context, pending.entry), totalDeduction: pending.totalDeduction, tieBreak: pending.tieBreaks[pending.index] ?? null };
+		builtBreakdowns.set(this, breakdown);
+		pendingBreakdowns.delete(this);
+		return breakdown;
+	},
+	set(this: EntryResult, breakdown: EntryResult['breakdown']) {
+		builtBreakdowns.set(this, breakdown);
+		pendingBreakdowns.delete(this);
+	}
+};
+
+/** Every component's full breakdown for one entry; the flags were raised when the entry was scored. */
+function buildComponentBreakdowns(context: RoundContext, entry: EntryInput): ComponentBreakdown[] {
+	const raisedAlready: EntryFlag[] = [];
+	return context.scheme.components.map((component): ComponentBreakdown => {
+		if (component.source === 'judges') {
+			const prepared = context.judgesComponents.get(component.key) as PreparedJudgesComponent;
+			return scoreJudgesComponent(prepared, entry.sheets?.[component.key], entry.deductions?.[component.key], raisedAlready);
+		}
+		if (component.source === 'entered') return scoreEnteredComponent(component, entry.entered?.[component.key], raisedAlready);
+		return scorePublicVoteComponent(component, entry.votes?.[component.key] ?? 0, context.voteReferences.get(component.key) ?? 0);
+	});
 }

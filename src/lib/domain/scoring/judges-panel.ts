@@ -59,6 +59,45 @@ export function aggregateJudgeTotals(prepared: PreparedJudgesComponent, panel: P
 	return { total, counted, criteriaBreakdown: null };
 }
 
+/**
+ * The judge_total aggregate without a breakdown: the same choice as `selectCountedScores` (sorted by
+ * value, equal values by position; drop `low` lowest and `high` highest), summed in place. Sets
+ * `panel.counted`; allocates nothing, which is what keeps a 5,000-entry round out of the garbage collector.
+ */
+export function sumCountedJudgeTotals(prepared: PreparedJudgesComponent, panel: Panel): Integer {
+	const { arithmetic, aggregation } = prepared;
+	const count = panel.count;
+	const order = panel.order;
+	for (let index = 0; index < count; index++) order[index] = index;
+	let low = 0;
+	let high = 0;
+	if (aggregation.method === 'trimmed_mean' && count >= aggregation.minJudges) low = high = aggregation.trim;
+	else if (aggregation.method === 'median' && count > 0) low = high = Math.floor((count - 1) / 2);
+	const sums = panel.sums;
+	const compare = prepared.isNumberPath ? (a: Integer, b: Integer) => (a as number) - (b as number) : arithmetic.compare;
+	if (low > 0 || high > 0) {
+		for (let position = 1; position < count; position++) {
+			const current = order[position] as number;
+			let before = position - 1;
+			while (before >= 0 && compare(sums[order[before] as number] as Integer, sums[current] as Integer) > 0) {
+				order[before + 1] = order[before] as number;
+				before--;
+			}
+			order[before + 1] = current;
+		}
+	}
+	panel.counted = Math.max(count - high - low, 0);
+	if (prepared.isNumberPath) {
+		// Plain Numbers (exact below 2^53, see prepareJudgesComponent): no boxed intermediates.
+		let total = 0;
+		for (let position = low; position < count - high; position++) total += sums[order[position] as number] as number;
+		return total;
+	}
+	let total: Integer = arithmetic.zero;
+	for (let position = low; position < count - high; position++) total = arithmetic.add(total, sums[order[position] as number] as Integer);
+	return total;
+}
+
 export function aggregateCriteria(prepared: PreparedJudgesComponent, panel: Panel): PanelAggregate {
 	const { arithmetic } = prepared;
 	const width = prepared.criteria.length;

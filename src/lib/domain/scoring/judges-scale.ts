@@ -34,6 +34,11 @@ export interface Panel {
 	judgeIds: string[];
 	marks: number[];
 	sums: Integer[];
+	/** Scratch for ordering the panel's sums without allocating per entry. */
+	order: number[];
+	/** Set by the value-only path: how many sheets counted, and the entry's deduction points. */
+	counted: number;
+	totalDeduction: number;
 }
 
 /**
@@ -76,6 +81,6 @@ export function prepareJudgesComponent(
 		spreadThreshold,
 		isNumberPath: chosen === numberArithmetic,
 		// Reusing these buffers instead of allocating per entry roughly halves garbage-collection time.
-		panel: { count: 0, judgeIds: [], marks: [], sums: [] }
+		panel: { count: 0, judgeIds: [], marks: [], sums: [], order: [], counted: 0, totalDeduction: 0 }
 	};
 }

@@ -106,7 +106,7 @@ export interface TeamResult {
 	entryIds: string[];
 	/** Σ of the best N totals. */
 	sum: Hundredths;
-	/** The team score: the sum, or for `mean` the mean rounded half-up for display (ranks compare the exact mean). */
+	/** The published team score: the sum, or for `mean` the mean rounded half-up; ranks compare it, then bestTotal. */
 	score: Hundredths;
 	bestTotal: Hundredths;
 	isComplete: boolean;

@@ -12,8 +12,10 @@ export interface TeamMemberTotal {
 
 /**
  * Ranks units (单位) as teams: a unit's team score is the sum, or the mean, of the best N totals of
- * its entries. A unit with fewer than N entries is listed as incomplete and not ranked. Equal team
- * scores go to the unit with the better best individual total; still equal, they share the rank.
+ * its entries. A unit with fewer than N entries is listed as incomplete and not ranked. Ranks compare
+ * the *published* team score (a mean rounded half-up to 0.01, DESIGN.md §3), then the unit's best
+ * individual total; still equal, the units share the rank. So every team rank follows from
+ * published numbers: two means differing only below 0.01 are equal here.
  */
 export function rankTeams(entries: readonly TeamMemberTotal[], rule: TeamRule): TeamResult[] {
 	const byUnit = new Map<string, TeamMemberTotal[]>();
@@ -24,15 +26,14 @@ export function rankTeams(entries: readonly TeamMemberTotal[], rule: TeamRule): 
 		byUnit.set(entry.unit, members);
 	}
 	const teams = [...byUnit].map(([unit, members]) => buildTeam(unit, members, rule));
-	// Every complete team counts exactly N totals, so comparing sums compares the exact means too.
 	teams.sort(
 		(a, b) =>
-			Number(b.isComplete) - Number(a.isComplete) || (b.isComplete ? b.sum - a.sum || b.bestTotal - a.bestTotal : 0) || compareText(a.unit, b.unit)
+			Number(b.isComplete) - Number(a.isComplete) || (b.isComplete ? b.score - a.score || b.bestTotal - a.bestTotal : 0) || compareText(a.unit, b.unit)
 	);
 	teams.forEach((team, index) => {
 		if (!team.isComplete) return;
 		const previous = teams[index - 1];
-		const isTied = previous?.isComplete === true && previous.sum === team.sum && previous.bestTotal === team.bestTotal;
+		const isTied = previous?.isComplete === true && previous.score === team.score && previous.bestTotal === team.bestTotal;
 		team.rank = isTied ? previous.rank : index + 1;
 	});
 	return teams;
@@ -45,7 +46,7 @@ function buildTeam(unit: string, members: TeamMemberTotal[], rule: TeamRule): Te
 		unit,
 		entryIds: best.map((member) => member.entryId),
 		sum,
-		// The rounded mean is for display; ranking uses the exact sums above.
+		// The published score: what ranks compare, so anyone can check a team rank from the results.
 		score: rule.method === 'sum' ? sum : divideRoundHalfUp(sum, Math.max(best.length, 1)),
 		bestTotal: best[0]?.total ?? 0,
 		isComplete: best.length === rule.size,

@@ -37,35 +37,41 @@ export function validateRoundInput(scheme: Scheme, input: RoundInput): RoundInpu
 	const ids = new Set<string>();
 	const numbers = new Set<number>();
 	input.entries.forEach((entry, index) => {
-		const path = ['entries', index] as const;
-		if (ids.has(entry.id)) issues.push({ path: [...path, 'id'], code: 'duplicate_entry_id' });
+		if (ids.has(entry.id)) issues.push({ path: entryPath(index, 'id'), code: 'duplicate_entry_id' });
 		ids.add(entry.id);
-		if (!Number.isSafeInteger(entry.number)) issues.push({ path: [...path, 'number'], code: 'entry_number_invalid' });
-		else if (numbers.has(entry.number)) issues.push({ path: [...path, 'number'], code: 'duplicate_entry_number' });
+		if (!Number.isSafeInteger(entry.number)) issues.push({ path: entryPath(index, 'number'), code: 'entry_number_invalid' });
+		else if (numbers.has(entry.number)) issues.push({ path: entryPath(index, 'number'), code: 'duplicate_entry_number' });
 		numbers.add(entry.number);
 		for (const component of scheme.components) {
 			if (component.source === 'judges') {
 				const sheets = entry.sheets?.[component.key] ?? [];
-				for (const sheetIndex of findRepeatedJudges(sheets)) issues.push({ path: [...path, 'sheets', component.key, sheetIndex], code: 'duplicate_judge_sheet' });
+				for (const sheetIndex of findRepeatedJudges(sheets)) issues.push({ path: entryPath(index, 'sheets', component.key, sheetIndex), code: 'duplicate_judge_sheet' });
 				const counts = entry.deductions?.[component.key];
 				for (const item in counts)
 					if (Object.hasOwn(counts, item) && !isCountIn(counts[item], MAX_DEDUCTION_COUNT))
-						issues.push({ path: [...path, 'deductions', component.key, item], code: 'deduction_count_invalid' });
+						issues.push({ path: entryPath(index, 'deductions', component.key, item), code: 'deduction_count_invalid' });
 			} else if (component.source === 'public_vote') {
 				const votes = entry.votes?.[component.key];
-				if (votes !== undefined && !isCountIn(votes, MAX_VOTES)) issues.push({ path: [...path, 'votes', component.key], code: 'vote_count_invalid' });
+				if (votes !== undefined && !isCountIn(votes, MAX_VOTES)) issues.push({ path: entryPath(index, 'votes', component.key), code: 'vote_count_invalid' });
 			}
 		}
 	});
 	return issues;
 }
 
+/** An issue's path, built only when there is an issue to report (most rounds have none). */
+function entryPath(index: number, ...rest: (string | number)[]): (string | number)[] {
+	return ['entries', index, ...rest];
+}
+
 /** Positions of sheets whose judge already has a sheet earlier in the list; sheets usually arrive sorted, which is checked first. */
-function findRepeatedJudges(sheets: readonly SheetInput[]): number[] {
+const NO_POSITIONS: readonly number[] = Object.freeze([]);
+
+function findRepeatedJudges(sheets: readonly SheetInput[]): readonly number[] {
 	let isStrictlyAscending = true;
 	for (let index = 1; index < sheets.length && isStrictlyAscending; index++)
 		isStrictlyAscending = (sheets[index - 1] as SheetInput).judgeId < (sheets[index] as SheetInput).judgeId;
-	if (isStrictlyAscending) return [];
+	if (isStrictlyAscending) return NO_POSITIONS;
 	const seen = new Set<string>();
 	const repeated: number[] = [];
 	sheets.forEach((sheet, index) => {

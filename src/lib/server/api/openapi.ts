@@ -29,6 +29,7 @@ import { certificatePaths } from './openapi-certificates';
 import { votingPaths } from './openapi-voting';
 import { resultsPaths } from './openapi-results';
 import { noticePaths } from './openapi-notice';
+import { exportPaths } from './openapi-exports';
 
 const ok = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });
 
@@ -103,7 +104,7 @@ const organisationPaths: ZodOpenApiPathsObject = {
 	}
 };
 
-export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, sheetPaths, enteredPaths, boardPaths, roundControlPaths, voteReviewPaths, votingPaths, resultsPaths, noticePaths, certificatePaths];
+export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, sheetPaths, enteredPaths, boardPaths, roundControlPaths, voteReviewPaths, votingPaths, resultsPaths, noticePaths, certificatePaths, exportPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

@@ -46,7 +46,7 @@ export async function candidateTallies(actor: OrgActor, roundId: string): Promis
 	return talliesOf(actor.organisation.id, roundId);
 }
 
-async function talliesOf(organisationId: string, roundId: string): Promise<CandidateTally[]> {
+export async function talliesOf(organisationId: string, roundId: string): Promise<CandidateTally[]> {
 	const [candidates, tallies] = await Promise.all([queries.listCandidates(db(), organisationId, roundId), queries.tallyByStatus(db(), organisationId, roundId)]);
 	const known = new Set(candidates.map((candidate) => candidate.entryId));
 	const rows = [...candidates, ...tallies.filter((tally) => !known.has(tally.entryId)).map((tally) => ({ entryId: tally.entryId, number: null, name: '' }))];

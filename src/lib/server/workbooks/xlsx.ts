@@ -184,3 +184,76 @@ export async function loadWorkbookForInspection(bytes: ArrayBuffer | Uint8Array)
 	await workbook.xlsx.load(Buffer.from(bytes as Uint8Array) as never);
 	return workbook;
 }
+
+/** A report cell: text, a whole number, points in hundredths (written as value ÷ 100 with two decimals), or empty. */
+export type ReportCell = string | number | { hundredths: number } | null;
+
+export interface ReportColumn {
+	header: string;
+	/** Width in characters. */
+	width: number;
+}
+
+export interface ReportSheetSpec {
+	name: string;
+	columns: ReportColumn[];
+	rows: ReportCell[][];
+	orientation?: 'portrait' | 'landscape';
+	/** Row heights in points for rows below the header, by index into `rows` (signature lines need room to sign). */
+	tallRows?: Record<number, number>;
+}
+
+const HUNDREDTHS_FORMAT = '0.00';
+const A4 = 9;
+
+/** Excel refuses sheet names over 31 characters or with []:*?/\, and two sheets may not share a name. */
+export function safeSheetName(name: string, taken: Set<string>): string {
+	const base = name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 28) || 'Sheet';
+	let candidate = base;
+	for (let suffix = 2; taken.has(candidate.toLowerCase()); suffix++) candidate = `${base.slice(0, 27)}~${suffix}`;
+	taken.add(candidate.toLowerCase());
+	return candidate;
+}
+
+/**
+ * Writes a printable report (成绩单, score sheets, sign-off sheet, tallies): numbers as numbers (points
+ * with two decimals, so sums and sorting work in Excel, WPS and LibreOffice), a bold frozen header row
+ * repeated on every printed page, A4 fitted to the page width.
+ */
+export async function writeReport(sheets: ReportSheetSpec[], creator = 'Jiangxin'): Promise<Buffer> {
+	const workbook = new ExcelJS.Workbook();
+	workbook.creator = creator;
+	workbook.created = new Date(0);
+	workbook.modified = new Date(0);
+	const taken = new Set<string>();
+	for (const spec of sheets) {
+		const sheet = workbook.addWorksheet(safeSheetName(spec.name, taken), {
+			views: [{ state: 'frozen', ySplit: 1 }],
+			pageSetup: { paperSize: A4, orientation: spec.orientation ?? 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true }
+		});
+		sheet.pageSetup.printTitlesRow = '1:1';
+		sheet.columns = spec.columns.map((column) => ({ header: column.header, width: column.width }));
+		const header = sheet.getRow(1);
+		header.font = { bold: true };
+		header.alignment = { vertical: 'middle', wrapText: true };
+		spec.rows.forEach((cells, index) => {
+			const row = sheet.addRow([]);
+			cells.forEach((cell, column) => {
+				if (cell === null) return;
+				const target = row.getCell(column + 1);
+				if (typeof cell === 'object') {
+					target.value = cell.hundredths / 100;
+					target.numFmt = HUNDREDTHS_FORMAT;
+				} else {
+					target.value = cell;
+				}
+			});
+			const height = spec.tallRows?.[index];
+			if (height) {
+				row.height = height;
+				row.alignment = { vertical: 'bottom' };
+			}
+		});
+	}
+	return Buffer.from(await workbook.xlsx.writeBuffer());
+}
