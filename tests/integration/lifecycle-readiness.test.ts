@@ -10,6 +10,9 @@ import { savePanel } from '../../src/lib/server/judging/panels-service';
 import { newOrg } from '../fixtures/factories';
 import { newCompetitionFromTemplate } from '../fixtures/competitions';
 import { individualSubmission } from '../fixtures/people';
+import { seedJudgeRound } from '../fixtures/judge-entries';
+import { seedPublishedResult } from '../fixtures/notice';
+import { seedStatus } from '../fixtures/competitions';
 
 const judge = (name: string, unit: string) => ({ name, unit, phone: '', specialty: '', email: null });
 
@@ -39,5 +42,20 @@ describe('the lifecycle with real entries, draw and panels', () => {
 		await savePanel(owner, round!.id, [{ judgeId: head.id, role: 'head' }, { judgeId: scorer.id, role: 'judge' }]);
 		const judging = await advanceCompetition(owner, competition.id, 'judging');
 		expect(judging.status).toBe('judging');
+	});
+
+	it('goes review → notice once every event’s last round with entries has results on notice, and → final once the notice is over', async () => {
+		const owner = await newOrg();
+		const round = await seedJudgeRound(owner, { count: 3 });
+		await seedStatus(owner, round.competitionId, 'review');
+		expect((await getCompetitionOverview(owner, round.competitionId)).lifecycle.blockers).toEqual(['no_results']);
+		await expect(advanceCompetition(owner, round.competitionId, 'notice')).rejects.toMatchObject({ details: { blockers: 'no_results' } });
+
+		await seedPublishedResult(owner, round, { revealed: true, noticeEndsAt: new Date(Date.now() + 3600_000) });
+		expect((await advanceCompetition(owner, round.competitionId, 'notice')).status).toBe('notice');
+		expect((await getCompetitionOverview(owner, round.competitionId)).lifecycle.blockers).toEqual(['notice_open']);
+
+		await db()`update round set notice_starts_at = now() - interval '8 days', notice_ends_at = now() - interval '1 minute' where id = ${round.roundId}`;
+		expect((await advanceCompetition(owner, round.competitionId, 'final')).status).toBe('final');
 	});
 });

@@ -19,8 +19,8 @@ export type StepBackBlocker = 'not_previous_step' | 'judging_started';
 
 /**
  * What the guards need to know about a competition. Registration fills `entryCount`, the draw
- * `hasDraw`, the judges' panels `hasPanels`; results (not built yet) will fill `hasResults` and
- * `noticeClosed`, which report "nothing yet" until then, so the steps that need them stay blocked.
+ * `hasDraw`, the judges' panels `hasPanels`, results `hasResults` (every event's last round with
+ * entries has a version on notice) and `noticeClosed` (and every such notice window has ended).
  */
 export interface CompetitionReadiness {
 	events: { id: string; rounds: { id: string; hasScheme: boolean; schemeIsValid: boolean }[] }[];

@@ -13,6 +13,7 @@ import { loadCompetition, requireNotClosed } from './guards';
 import { competitionHasDraw } from '../draw/readiness';
 import { competitionHasPanels } from '../judging/readiness';
 import { countEntriesByStatus } from '../screening/entry-list-queries';
+import { competitionResultsReadiness } from '../results/readiness-queries';
 
 export type { CompetitionRow, CompetitionFields, CompetitionKind } from './competition-queries';
 
@@ -90,14 +91,15 @@ type Structure = Awaited<ReturnType<typeof loadStructure>>;
 
 /**
  * What the lifecycle guards know of the competition: its structure, its entries (any still in the
- * running while registration is open; approved ones from screening on), the draw and the panels.
- * Results and the notice are not built yet (NOTHING_YET), so the steps that need them stay blocked.
+ * running while registration is open; approved ones from screening on), the draw, the panels, and
+ * whether its results are on notice and the notice is over.
  */
 async function readinessOf(conn: Db, actor: OrgActor, competition: competitions.CompetitionRow, structure: Structure): Promise<CompetitionReadiness> {
-	const [counts, hasDraw, hasPanels] = await Promise.all([
+	const [counts, hasDraw, hasPanels, results] = await Promise.all([
 		countEntriesByStatus(conn, actor.organisation.id, competition.id),
 		competitionHasDraw(conn, actor.organisation.id, competition.id),
-		competitionHasPanels(conn, actor.organisation.id, competition.id)
+		competitionHasPanels(conn, actor.organisation.id, competition.id),
+		competitionResultsReadiness(conn, actor.organisation.id, competition.id)
 	]);
 	const entryCount = competition.status === 'registration' ? (counts.submitted ?? 0) + (counts.approved ?? 0) : (counts.approved ?? 0);
 	return {
@@ -108,7 +110,8 @@ async function readinessOf(conn: Db, actor: OrgActor, competition: competitions.
 		})),
 		entryCount,
 		hasDraw,
-		hasPanels
+		hasPanels,
+		...results
 	};
 }
 
