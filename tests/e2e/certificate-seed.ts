@@ -23,7 +23,12 @@ export async function ensureCertificates(slug: string): Promise<{ competitionId:
 		if (existing) return { competitionId: target.competitionId };
 		const [version] = await sql<{ id: string }[]>`
 			insert into result_version (organisation_id, round_id, version, scheme_version, engine_version, inputs_digest, result)
-			values (${target.organisationId}, ${target.roundId}, (select coalesce(max(version), 0) + 1 from result_version where round_id = ${target.roundId}), 1, 'e2e', ${'e'.repeat(64)}, '{}')
+			values (${target.organisationId}, ${target.roundId}, (select coalesce(max(version), 0) + 1 from result_version where round_id = ${target.roundId}), 1, 'e2e', ${'e'.repeat(64)},
+				-- A well-formed StoredResult (the round's scheme, no entries): the results pages of this round read it.
+				json_build_object(
+					'scheme', (select scheme from scheme_version where round_id = ${target.roundId} order by version desc limit 1),
+					'result', json_build_object('entries', '[]'::json, 'teams', '[]'::json, 'advancing', '[]'::json, 'warnings', '[]'::json),
+					'numbers', '{}'::json, 'specialAwards', '[]'::json))
 			returning id`;
 		const certificate = (kind: string, award: string, serial: string, code: string) => sql`
 			insert into certificate (organisation_id, competition_id, round_id, entry_id, result_version_id, award_kind, award_label, holder_name, unit, event_name, competition_title, issued_on, serial, verification_code)
