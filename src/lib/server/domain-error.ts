@@ -145,7 +145,6 @@ export type DomainErrorCode =
 	| 'appeal_rescore_not_required'
 	| 'appeal_already_rescored'
 	| 'appeal_version_invalid'
-	| 'appeal_rescore_needs_version'
 	| 'arbitrator_not_member'
 	// Certificates (issue 17, certificates part).
 	| 'certificate_already_revoked'

@@ -1,7 +1,8 @@
 import type { Db } from '../db/client';
+import { holderName } from '../results/placing-queries';
 
-// What the Excel exports read (issue 17): the round with the result version they print, that
-// version's placings with names, the judges' submitted and locked sheets, and the head judge. Every
+// What the Excel exports read (issue 17): the round with the result version they print, the judges'
+// submitted and locked sheets, and the head judge (placings: results/placing-queries.ts). Every
 // query is one organisation's.
 
 export interface ExportRoundRow {
@@ -34,36 +35,6 @@ export async function getExportRound(db: Db, organisationId: string, roundId: st
 	return row;
 }
 
-export interface ExportPlacingRow {
-	entryId: string;
-	number: number | null;
-	rank: number;
-	/** Hundredths of a point. */
-	total: number;
-	components: Record<string, number>;
-	tierLabel: string | null;
-	specialAward: string | null;
-	/** The team's name, or the first member's. */
-	name: string;
-	unit: string;
-}
-
-/** A result version's placings by rank, then number. */
-export function listVersionPlacings(db: Db, organisationId: string, resultVersionId: string): Promise<ExportPlacingRow[]> {
-	return db<ExportPlacingRow[]>`
-		select p.entry_id, p.number, p.rank, p.total, p.components, p.tier_label, p.special_award,
-			coalesce(e.team_name, first_member.name, '') as name, e.unit
-		from result_placing p
-		join entry e on e.organisation_id = p.organisation_id and e.id = p.entry_id
-		left join lateral (
-			select m.name from entry_member m
-			where m.organisation_id = e.organisation_id and m.entry_id = e.id
-			order by m.position limit 1
-		) first_member on true
-		where p.organisation_id = ${organisationId} and p.result_version_id = ${resultVersionId}
-		order by p.rank, p.number nulls last, p.entry_id`;
-}
-
 export interface ExportSheetRow {
 	judgeId: string;
 	judgeName: string;
@@ -80,16 +51,11 @@ export interface ExportSheetRow {
 export function listCountedSheets(db: Db, organisationId: string, roundId: string): Promise<ExportSheetRow[]> {
 	return db<ExportSheetRow[]>`
 		select s.judge_id, j.name as judge_name, s.entry_id, coalesce(re.marking_number, re.number) as number,
-			coalesce(e.team_name, first_member.name, '') as name, s.component_key, s.scores, s.status
+			${holderName(db)} as name, s.component_key, s.scores, s.status
 		from score_sheet s
 		join judge j on j.organisation_id = s.organisation_id and j.id = s.judge_id
 		join entry e on e.organisation_id = s.organisation_id and e.id = s.entry_id
 		left join round_entry re on re.organisation_id = s.organisation_id and re.round_id = s.round_id and re.entry_id = s.entry_id
-		left join lateral (
-			select m.name from entry_member m
-			where m.organisation_id = e.organisation_id and m.entry_id = e.id
-			order by m.position limit 1
-		) first_member on true
 		where s.organisation_id = ${organisationId} and s.round_id = ${roundId} and s.status in ('submitted', 'locked')
 		order by j.name, s.judge_id, s.component_key, coalesce(re.marking_number, re.number) nulls last, s.entry_id`;
 }

@@ -8,7 +8,8 @@ import { talliesOf } from '../vote-review/review-service';
 import { writeReport, type ReportSheetSpec } from '../workbooks/xlsx';
 import { m } from '$lib/paraglide/messages.js';
 import type { ExportKind } from '$lib/schemas/exports';
-import { getExportRound, listCountedSheets, listHeadJudgeNames, listVersionPlacings, type ExportPlacingRow, type ExportRoundRow } from './export-queries';
+import { getExportRound, listCountedSheets, listHeadJudgeNames, type ExportRoundRow } from './export-queries';
+import { listVersionPlacings, type VersionPlacing } from '../results/placing-queries';
 import { judgeSheets, resultsSheet, signOffSheet, tallySheet } from './workbooks';
 
 export type { ExportKind } from '$lib/schemas/exports';
@@ -36,8 +37,8 @@ export async function buildRoundExport(control: RoundControl, kind: ExportKind):
 	return { filename: fileName(round, kind), bytes: await writeReport(sheets) };
 }
 
-async function placingsOf(organisationId: string, round: ExportRoundRow): Promise<ExportPlacingRow[]> {
-	return round.resultVersionId ? listVersionPlacings(db(), organisationId, round.resultVersionId) : [];
+async function placingsOf(organisationId: string, round: ExportRoundRow): Promise<VersionPlacing[]> {
+	return round.resultVersionId ? listVersionPlacings(db(), organisationId, [round.resultVersionId], true) : [];
 }
 
 async function sheetsOf(kind: ExportKind, organisationId: string, round: ExportRoundRow, revealed: boolean): Promise<ReportSheetSpec[]> {

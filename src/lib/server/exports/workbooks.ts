@@ -5,7 +5,8 @@ import { formatShanghaiTime } from '$lib/domain/entered/shanghai-time';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { m } from '$lib/paraglide/messages.js';
 import type { ReportCell, ReportSheetSpec } from '../workbooks/xlsx';
-import type { ExportPlacingRow, ExportRoundRow, ExportSheetRow } from './export-queries';
+import type { ExportRoundRow, ExportSheetRow } from './export-queries';
+import type { VersionPlacing } from '../results/placing-queries';
 
 // The sheets of the four workbooks, in the request's language. Pure apart from reading the locale:
 // the service loads the rows and decides what may be shown (names only once results are revealed).
@@ -14,7 +15,7 @@ const label = (item: { key: string; label?: Labels }) => item.label?.[getLocale(
 const points = (hundredths: number): ReportCell => ({ hundredths });
 
 /** 成绩单: rank, number, [name, unit,] each component, total, tier, special award — one row per placing. */
-export function resultsSheet(round: ExportRoundRow, scheme: Scheme | null, placings: ExportPlacingRow[], showNames: boolean): ReportSheetSpec {
+export function resultsSheet(round: ExportRoundRow, scheme: Scheme | null, placings: VersionPlacing[], showNames: boolean): ReportSheetSpec {
 	const componentKeys = scheme?.components.map((component) => component.key) ?? [...new Set(placings.flatMap((placing) => Object.keys(placing.components)))];
 	const componentLabels = new Map(scheme?.components.map((component) => [component.key, label(component)]) ?? []);
 	const columns = [
@@ -78,7 +79,7 @@ export function judgeSheets(scheme: Scheme | null, sheets: ExportSheetRow[], sho
 }
 
 /** The sign-off sheet: what is being signed for (round, version, totals summary) and lines for 裁判长, two supervisors and the date. */
-export function signOffSheet(round: ExportRoundRow, placings: ExportPlacingRow[], headJudges: string[]): ReportSheetSpec {
+export function signOffSheet(round: ExportRoundRow, placings: VersionPlacing[], headJudges: string[]): ReportSheetSpec {
 	const totals = placings.map((placing) => placing.total);
 	const summary: ReportCell[][] = [
 		[m.exports_signoff_competition(), round.competitionTitle],

@@ -133,7 +133,6 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	appeal_rescore_not_required: { status: 409, message: () => m.notice_error_rescore_not_required() },
 	appeal_already_rescored: { status: 409, message: () => m.notice_error_already_rescored() },
 	appeal_version_invalid: { status: 400, message: () => m.notice_error_version_invalid() },
-	appeal_rescore_needs_version: { status: 409, message: () => m.notice_error_rescore_needs_version() },
 	arbitrator_not_member: { status: 400, message: () => m.notice_error_arbitrator_not_member() },
 	// Certificates (issue 17, certificates part).
 	certificate_already_revoked: { status: 409, message: () => m.certificates_error_already_revoked() },

@@ -115,29 +115,6 @@ export async function updateAppealWindow(db: Db, organisationId: string, roundId
 	return before.minutes;
 }
 
-export interface PlacingSnapshot {
-	entryId: string;
-	number: number | null;
-	rank: number;
-	total: number;
-	tierLabel: string | null;
-}
-
-/** Two versions' placings side by side (for an appeal's diff); either may be absent. */
-export function listPlacingsOfVersions(db: Db, organisationId: string, versionIds: string[]): Promise<(PlacingSnapshot & { resultVersionId: string })[]> {
-	if (versionIds.length === 0) return Promise.resolve([]);
-	return db<(PlacingSnapshot & { resultVersionId: string })[]>`
-		select result_version_id, entry_id, number, rank, total, tier_label from result_placing
-		where organisation_id = ${organisationId} and result_version_id = any(${versionIds}::uuid[])`;
-}
-
-/** A version of the round, with its number (to check a re-score's version belongs to the appeal's round). */
-export async function getRoundVersion(db: Db, organisationId: string, roundId: string, versionId: string): Promise<{ id: string; version: number; createdAt: Date } | undefined> {
-	const [row] = await db<{ id: string; version: number; createdAt: Date }[]>`
-		select id, version, created_at from result_version where organisation_id = ${organisationId} and round_id = ${roundId} and id = ${versionId}`;
-	return row;
-}
-
 /** Each round's appeal window in minutes. */
 export function listAppealWindows(db: Db, organisationId: string, roundIds: string[]): Promise<{ id: string; minutes: number }[]> {
 	if (roundIds.length === 0) return Promise.resolve([]);

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages.js';
 import { db, type Db } from '../db/client';
 import { DomainError } from '../domain-error';
 import type { Actor, OrgActor } from '../auth/actor';
@@ -8,10 +9,12 @@ import { listRoundsOfCompetition } from '../competitions/structure-queries';
 import { appealDeadline, appealWindowState } from '$lib/domain/notice/windows';
 import { diffPlacings, type PlacingChange } from '$lib/domain/notice/placing-diff';
 import type { AppealDecisionBody, AppealInput } from '$lib/schemas/notice';
-import { decideAppealRow, getAppeal, getRoundVersion, insertAppeal, linkRescoredVersion, listAppealWindows, listAppealsOfRounds, listOwnEntryRounds, listPlacingsOfVersions, updateAppealWindow, type AppealRow } from './appeal-queries';
+import { decideAppealRow, getAppeal, insertAppeal, linkRescoredVersion, listAppealWindows, listAppealsOfRounds, listOwnEntryRounds, updateAppealWindow, type AppealRow } from './appeal-queries';
 import { isArbitrator, listArbitrators } from './arbitrator-queries';
 import { insertNotifications } from './notification-queries';
 import { computeResultVersion } from '../results/versions-service';
+import { listVersionPlacings } from '../results/placing-queries';
+import { listResultVersions } from '../results/version-queries';
 
 export interface AppealView extends AppealRow {
 	roundLabel: string;
@@ -21,7 +24,7 @@ export interface AppealView extends AppealRow {
 
 async function withChanges(conn: Db, organisationId: string, appeals: AppealRow[], labels: Map<string, string>): Promise<AppealView[]> {
 	const versionIds = appeals.flatMap((appeal) => (appeal.rescoredVersionId && appeal.resultVersionId ? [appeal.resultVersionId, appeal.rescoredVersionId] : []));
-	const placings = await listPlacingsOfVersions(conn, organisationId, [...new Set(versionIds)]);
+	const placings = await listVersionPlacings(conn, organisationId, [...new Set(versionIds)], false);
 	const of = (versionId: string | null) => placings.filter((placing) => placing.resultVersionId === versionId);
 	return appeals.map((appeal) => ({
 		...appeal,
@@ -145,10 +148,10 @@ export async function recordAppealRescore(actor: OrgActor, competitionId: string
 	const { appeal } = await loadAppealOfCompetition(db(), actor, competitionId, appealId);
 	if (!appeal.requiresRescore) throw new DomainError('appeal_rescore_not_required');
 	if (appeal.rescoredVersionId) throw new DomainError('appeal_already_rescored');
-	const newVersionId = versionId ?? (await computeResultVersion(actor, appeal.roundId, { reason: `申诉复核：${appeal.decisionReason ?? ''}` })).id;
+	const newVersionId = versionId ?? (await computeResultVersion(actor, appeal.roundId, { reason: m.notice_rescore_reason({ reason: appeal.decisionReason ?? '' }) })).id;
 	await db().begin(async (tx) => {
 		const { appeal: locked, roundLabel } = await loadAppealOfCompetition(tx, actor, competitionId, appealId, true);
-		const version = await getRoundVersion(tx, actor.organisation.id, locked.roundId, newVersionId);
+		const version = (await listResultVersions(tx, actor.organisation.id, locked.roundId)).find((candidate) => candidate.id === newVersionId);
 		if (!version || version.id === locked.resultVersionId) throw new DomainError('appeal_version_invalid', {}, 'versionId');
 		if (!(await linkRescoredVersion(tx, actor.organisation.id, locked.id, version.id))) throw new DomainError('appeal_already_rescored');
 		await recordAudit(tx, actor, {

@@ -5,7 +5,8 @@ import { publicVoidedSummary } from '../vote-review/review-service';
 import { noticePhase, type NoticePhase } from '$lib/domain/notice/windows';
 import { explainEntry, type Explanation } from '$lib/domain/results-explain/explain';
 import type { Labels } from '$lib/domain/scoring';
-import { getStoredResult, listPublishedPlacings, listPublishedRounds, type PublishedRoundRow } from './published-queries';
+import { getStoredResult, listPublishedRounds, type PublishedRoundRow } from './published-queries';
+import { listVersionPlacings } from '../results/placing-queries';
 import { listObjectionsOfRounds } from './objection-queries';
 
 export interface PublicPlacing {
@@ -65,20 +66,46 @@ async function publishedCompetition(slug: string): Promise<{ competition: Public
 	return { competition, rounds };
 }
 
-async function roundResults(organisationId: string, round: PublishedRoundRow, now: Date): Promise<PublicRoundResults> {
-	const revealed = round.resultsRevealedAt !== null && round.resultsRevealedAt <= now;
-	const phase = noticePhase({ startsAt: round.noticeStartsAt, endsAt: round.noticeEndsAt }, now);
-	const [placings, stored, voided, objections] = await Promise.all([
-		listPublishedPlacings(db(), organisationId, round.publishedVersionId, revealed),
-		getStoredResult(db(), organisationId, round.publishedVersionId),
-		publicVoidedSummary(organisationId, round.roundId, now),
-		phase === 'closed' ? listObjectionsOfRounds(db(), organisationId, [round.roundId]) : Promise.resolve(null)
-	]);
+/** What the public list needs of a version's stored result: its components, team ranks and counted votes. */
+interface PublicSummary {
+	components: { key: string; label: Labels | null }[];
+	teams: { unit: string; score: number; rank: number | null; isComplete: boolean }[];
+	votes: Map<string, number>;
+}
+
+// A result version never changes, so its summary can be kept: the public page is read in bursts when
+// a link is shared, and each read would otherwise parse the whole stored result (2 MB for 1,000 entries).
+const summaries = new Map<string, PublicSummary>();
+const MAX_SUMMARIES = 32;
+
+async function publicSummary(organisationId: string, versionId: string): Promise<PublicSummary> {
+	const kept = summaries.get(versionId);
+	if (kept) return kept;
+	const stored = await getStoredResult(db(), organisationId, versionId);
 	const votes = new Map<string, number>();
 	for (const entry of stored?.result?.entries ?? []) {
 		const vote = entry.breakdown.components.find((component) => component.source === 'public_vote');
 		if (vote?.source === 'public_vote') votes.set(entry.entryId, vote.votes);
 	}
+	const summary: PublicSummary = {
+		components: (stored?.scheme?.components ?? []).map((component) => ({ key: component.key, label: component.label ?? null })),
+		teams: (stored?.result?.teams ?? []).map(({ unit, score, rank, isComplete }) => ({ unit, score, rank, isComplete })),
+		votes
+	};
+	if (summaries.size >= MAX_SUMMARIES) summaries.delete(summaries.keys().next().value!);
+	summaries.set(versionId, summary);
+	return summary;
+}
+
+async function roundResults(organisationId: string, round: PublishedRoundRow, now: Date): Promise<PublicRoundResults> {
+	const revealed = round.resultsRevealedAt !== null && round.resultsRevealedAt <= now;
+	const phase = noticePhase({ startsAt: round.noticeStartsAt, endsAt: round.noticeEndsAt }, now);
+	const [placings, summary, voided, objections] = await Promise.all([
+		listVersionPlacings(db(), organisationId, [round.publishedVersionId], revealed),
+		publicSummary(organisationId, round.publishedVersionId),
+		publicVoidedSummary(organisationId, round.roundId, now),
+		phase === 'closed' ? listObjectionsOfRounds(db(), organisationId, [round.roundId]) : Promise.resolve(null)
+	]);
 	return {
 		roundId: round.roundId,
 		eventName: round.eventName,
@@ -87,9 +114,9 @@ async function roundResults(organisationId: string, round: PublishedRoundRow, no
 		revealed,
 		notice: { startsAt: round.noticeStartsAt, endsAt: round.noticeEndsAt, phase },
 		isFinal: round.finalisedAt !== null,
-		components: (stored?.scheme?.components ?? []).map((component) => ({ key: component.key, label: component.label ?? null })),
-		placings: placings.map((placing) => ({ ...placing, votes: votes.get(placing.entryId) ?? null })),
-		teams: revealed ? (stored?.result?.teams ?? []).map(({ unit, score, rank, isComplete }) => ({ unit, score, rank, isComplete })) : [],
+		components: summary.components,
+		placings: placings.map(({ resultVersionId: _version, ...placing }) => ({ ...placing, votes: summary.votes.get(placing.entryId) ?? null })),
+		teams: revealed ? summary.teams : [],
 		voided: voided && voided.map((row) => ({ entryId: row.entryId, number: row.number, name: revealed ? row.name : null, voided: row.voided })),
 		objections: objections && objections.map(({ id, objectorName, body, status, answer, createdAt, answeredAt }) => ({ id, objectorName, body, status, answer, createdAt, answeredAt }))
 	};
@@ -118,7 +145,7 @@ export async function loadPublicExplanation(slug: string, roundId: string, entry
 	if (!round) throw new DomainError('not_found');
 	const organisationId = competition.organisationId;
 	const revealed = round.resultsRevealedAt !== null && round.resultsRevealedAt <= now;
-	const [placings, stored] = await Promise.all([listPublishedPlacings(db(), organisationId, round.publishedVersionId, revealed), getStoredResult(db(), organisationId, round.publishedVersionId)]);
+	const [placings, stored] = await Promise.all([listVersionPlacings(db(), organisationId, [round.publishedVersionId], revealed), getStoredResult(db(), organisationId, round.publishedVersionId)]);
 	const placing = placings.find((candidate) => candidate.entryId === entryId);
 	const entry = stored?.result?.entries?.find((candidate) => candidate.entryId === entryId);
 	if (!placing || !entry || !stored?.scheme) throw new DomainError('not_found');

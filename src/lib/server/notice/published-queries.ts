@@ -1,8 +1,8 @@
 import type { Db } from '../db/client';
 import type { StoredResult } from '$lib/domain/results/stored-result';
 
-// What the public notice (公示) reads: the rounds of a competition with a published result version, and
-// that version's placings. Names and units come from the entry only once the round's results are revealed.
+// What the public notice (公示) reads: the rounds of a competition with a published result version and
+// that version's stored result (its placings come from results/placing-queries.ts).
 
 export interface PublishedRoundRow {
 	roundId: string;
@@ -28,30 +28,6 @@ export function listPublishedRounds(db: Db, organisationId: string, competitionI
 			join result_version v on v.id = r.published_version_id and v.organisation_id = r.organisation_id
 		where r.organisation_id = ${organisationId} and e.competition_id = ${competitionId} and r.published_version_id is not null
 		order by e.position, r.position`;
-}
-
-export interface PublishedPlacingRow {
-	entryId: string;
-	number: number | null;
-	rank: number;
-	total: number;
-	components: Record<string, number>;
-	tierLabel: string | null;
-	specialAward: string | null;
-	/** Null unless the round's results are revealed. */
-	name: string | null;
-	unit: string | null;
-}
-
-/** A version's placings by rank, then number; names and units only when `revealed`. Never an ID number or a phone. */
-export function listPublishedPlacings(db: Db, organisationId: string, versionId: string, revealed: boolean): Promise<PublishedPlacingRow[]> {
-	return db<PublishedPlacingRow[]>`
-		select p.entry_id, p.number, p.rank, p.total, p.components, p.tier_label, p.special_award,
-			case when ${revealed} then coalesce(e.team_name, (select m.name from entry_member m where m.entry_id = e.id and m.organisation_id = e.organisation_id order by m.position limit 1), '') end as name,
-			case when ${revealed} then e.unit end as unit
-		from result_placing p join entry e on e.id = p.entry_id and e.organisation_id = p.organisation_id
-		where p.organisation_id = ${organisationId} and p.result_version_id = ${versionId}
-		order by p.rank, p.number nulls last, p.entry_id`;
 }
 
 /** The whole stored result of a version (the breakdowns the explanation page shows). */

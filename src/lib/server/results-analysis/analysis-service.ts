@@ -2,7 +2,8 @@ import { db } from '../db/client';
 import type { RoundControl } from '../round-control/access';
 import { getLatestSchemeVersion } from '../competitions/scheme-queries';
 import { evaluateStoredRound } from '../results/round-input';
-import { getExportRound, listCountedSheets, listVersionPlacings } from '../exports/export-queries';
+import { getExportRound, listCountedSheets } from '../exports/export-queries';
+import { listVersionPlacings } from '../results/placing-queries';
 import { histogramOfTotals, judgeLeniency, judgeScoreHundredths, type HistogramBin, type JudgedSheet, type JudgeLeniency } from '$lib/domain/results-analysis';
 import type { JudgesComponent, Labels } from '$lib/domain/scoring';
 import { getLocale } from '$lib/paraglide/runtime.js';
@@ -26,7 +27,7 @@ const label = (item: { key: string; label?: Labels }) => item.label?.[getLocale(
 
 /** Totals of the round's result version (final, else published, else latest); without one, the engine's provisional totals. */
 async function totalsOf(organisationId: string, roundId: string, versionId: string | null): Promise<{ totals: number[]; from: RoundAnalysis['totalsFrom'] }> {
-	if (versionId) return { totals: (await listVersionPlacings(db(), organisationId, versionId)).map((placing) => placing.total), from: 'version' };
+	if (versionId) return { totals: (await listVersionPlacings(db(), organisationId, [versionId], false)).map((placing) => placing.total), from: 'version' };
 	try {
 		const evaluated = await evaluateStoredRound(db(), organisationId, roundId);
 		const totals = evaluated?.result.entries.map((entry) => entry.total) ?? [];

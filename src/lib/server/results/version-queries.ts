@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { holderName } from './placing-queries';
 import type { StoredResult } from '$lib/domain/results/stored-result';
 import type { PlacingRow } from '$lib/domain/results/placings';
 
@@ -191,7 +192,7 @@ export async function insertAdvancingEntries(db: Db, organisationId: string, fro
 /** Entry names for a revealed round's results view, by entry id: team name or first member, and unit. */
 export async function listEntryNames(db: Db, organisationId: string, roundId: string): Promise<{ entryId: string; name: string; unit: string }[]> {
 	return db<{ entryId: string; name: string; unit: string }[]>`
-		select re.entry_id, coalesce(e.team_name, (select m.name from entry_member m where m.organisation_id = e.organisation_id and m.entry_id = e.id order by m.position limit 1), '') as name, e.unit
+		select re.entry_id, ${holderName(db)} as name, e.unit
 		from round_entry re join entry e on e.organisation_id = re.organisation_id and e.id = re.entry_id
 		where re.organisation_id = ${organisationId} and re.round_id = ${roundId}`;
 }
