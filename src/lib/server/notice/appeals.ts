@@ -16,6 +16,9 @@ import { computeResultVersion } from '../results/versions-service';
 import { listVersionPlacings } from '../results/placing-queries';
 import { listResultVersions } from '../results/version-queries';
 
+/** An appeal in the audit log, in any language: the round and the entry's number (the action names it an appeal). */
+const appealLabel = (roundLabel: string, number: number | null) => (number === null ? roundLabel : `${roundLabel} · ${number}`);
+
 export interface AppealView extends AppealRow {
 	roundLabel: string;
 	/** What the re-score changed (empty until there is a new version). */
@@ -74,7 +77,7 @@ export async function fileAppeal(actor: Actor, entryId: string, input: AppealInp
 	if (state === 'closed') throw new DomainError('appeal_window_closed');
 	return db().begin(async (tx) => {
 		const id = await insertAppeal(tx, round.organisationId, { roundId: round.roundId, entryId, resultVersionId: round.publishedVersionId, filedBy: actor.user.id, body: input.body });
-		await recordAudit(tx, actor, { action: 'appeal.filed', subjectType: 'appeal', subjectId: id, subjectLabel: `${round.roundLabel}：${round.number ?? ''}号的申诉`, after: { body: input.body } }, round.organisationId);
+		await recordAudit(tx, actor, { action: 'appeal.filed', subjectType: 'appeal', subjectId: id, subjectLabel: appealLabel(round.roundLabel, round.number), after: { body: input.body } }, round.organisationId);
 		const arbitrators = await listArbitrators(tx, round.organisationId, round.competitionId);
 		await insertNotifications(tx, round.organisationId, arbitrators.map((row) => row.userId), 'appeal_filed', { round: round.roundLabel, number: round.number ?? '' }, `/orgs/${round.organisationSlug}/competitions/${round.competitionId}/appeals`);
 		return { id };
@@ -127,7 +130,7 @@ export async function decideAppeal(actor: OrgActor, competitionId: string, input
 			action: `appeal.${input.decision}`,
 			subjectType: 'appeal',
 			subjectId: appeal.id,
-			subjectLabel: `${roundLabel}：${appeal.number ?? ''}号的申诉`,
+			subjectLabel: appealLabel(roundLabel, appeal.number),
 			before: { status: 'open' },
 			after: { status: input.decision, requiresRescore: input.requiresRescore, reason: input.reason }
 		});
@@ -158,7 +161,7 @@ export async function recordAppealRescore(actor: OrgActor, competitionId: string
 			action: 'appeal.rescored',
 			subjectType: 'appeal',
 			subjectId: locked.id,
-			subjectLabel: `${roundLabel}：${locked.number ?? ''}号的申诉`,
+			subjectLabel: appealLabel(roundLabel, locked.number),
 			after: { resultVersion: version.version }
 		});
 		const arbitrators = await listArbitrators(tx, actor.organisation.id, competitionId);

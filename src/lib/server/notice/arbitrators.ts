@@ -24,7 +24,7 @@ export async function addArbitrator(actor: OrgActor, competitionId: string, user
 			throw new DomainError('arbitrator_not_member', {}, 'userId');
 		}
 		const person = (await listArbitrators(tx, actor.organisation.id, competitionId)).find((row) => row.userId === userId);
-		await recordAudit(tx, actor, { action: 'arbitrator.added', subjectType: 'competition', subjectId: competitionId, subjectLabel: `${competition.title}：仲裁组`, after: { arbitrator: person?.displayName ?? userId } });
+		await recordAudit(tx, actor, { action: 'arbitrator.added', subjectType: 'competition', subjectId: competitionId, subjectLabel: competition.title, after: { arbitrator: person?.displayName ?? userId } });
 	});
 }
 
@@ -34,6 +34,6 @@ export async function removeArbitrator(actor: OrgActor, competitionId: string, u
 		const competition = await loadCompetition(tx, actor, competitionId);
 		const person = (await listArbitrators(tx, actor.organisation.id, competitionId)).find((row) => row.userId === userId);
 		if (!person || !(await deleteArbitrator(tx, actor.organisation.id, competitionId, userId))) throw new DomainError('not_found');
-		await recordAudit(tx, actor, { action: 'arbitrator.removed', subjectType: 'competition', subjectId: competitionId, subjectLabel: `${competition.title}：仲裁组`, before: { arbitrator: person.displayName } });
+		await recordAudit(tx, actor, { action: 'arbitrator.removed', subjectType: 'competition', subjectId: competitionId, subjectLabel: competition.title, before: { arbitrator: person.displayName } });
 	});
 }

@@ -88,7 +88,7 @@ export async function answerObjection(actor: OrgActor, competitionId: string, ob
 			action: objection.status === 'answered' ? 'objection.answer_changed' : 'objection.answered',
 			subjectType: 'objection',
 			subjectId: objectionId,
-			subjectLabel: `${round.eventName} · ${round.roundName}：${objection.objectorName}的异议`,
+			subjectLabel: `${round.eventName} · ${round.roundName} · ${objection.objectorName}`,
 			before: { status: objection.status, answer: objection.answer },
 			after: { status: 'answered', answer }
 		});
