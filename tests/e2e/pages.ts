@@ -71,6 +71,16 @@ export async function openForSweep(page: Page, path: string): Promise<void> {
 	expect(response?.status() ?? 0, `${path} answers`).toBeLessThan(400);
 }
 
+/**
+ * Lets a page finish loading its lazy parts before it is audited or photographed. Bounded: a page that
+ * keeps a request going (the voting page's proof, once in CI) is audited as it stands after 15 s instead
+ * of failing the sweep on a wait that has nothing to do with what is checked.
+ */
+export async function settle(page: Page): Promise<void> {
+	await page.waitForLoadState('load');
+	await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => console.log(`[settle] ${page.url()} still busy after 15 s; checked as it stands`));
+}
+
 /** The sweeps' competition and the scheme editor of its first round. */
 export async function competitionPages(page: Page): Promise<{ name: string; path: string }[]> {
 	await page.goto(`/orgs/${OWNER.organisationSlug}/competitions`);

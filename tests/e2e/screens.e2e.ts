@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './fixtures';
 import { layoutProblems } from './layout-check';
-import { competitionPages, ensureSweepCompetition, FEATURE_PAGE_GROUPS, openForSweep, SIGNED_IN_PAGES, SIGNED_OUT_PAGES } from './pages';
+import { competitionPages, ensureSweepCompetition, FEATURE_PAGE_GROUPS, openForSweep, settle, SIGNED_IN_PAGES, SIGNED_OUT_PAGES } from './pages';
 
 // Screenshots for people to look at (tests/e2e/screenshots/), at the sizes our users hold —
 // contestants on phones, judges on tablets, organisers at desks — in both languages. Each page fails
@@ -24,7 +24,7 @@ async function chooseLanguage(page: Page, locale: string) {
 }
 
 async function check(page: Page, shot: string, what: string) {
-	await page.waitForLoadState('networkidle');
+	await settle(page);
 	await page.screenshot({ path: `tests/e2e/screenshots/${shot}.png`, fullPage: true });
 	// Soft: one broken page does not hide the state of the others.
 	expect.soft(await layoutProblems(page), `${what}: layout problems`).toEqual([]);

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { OWNER, signIn } from './fixtures';
-import { competitionPages, ensureSweepCompetition, FEATURE_PAGE_GROUPS, openForSweep, SIGNED_IN_PAGES, SIGNED_OUT_PAGES } from './pages';
+import { competitionPages, ensureSweepCompetition, FEATURE_PAGE_GROUPS, openForSweep, settle, SIGNED_IN_PAGES, SIGNED_OUT_PAGES } from './pages';
 
 // Named to run after the journeys (files run in name order, one worker): it audits the competitions
 // they created and what it adds itself (an API token) cannot upset their counts.
@@ -79,7 +79,7 @@ for (const size of SIZES) {
 			await signIn(page);
 			for (const target of await competitionPages(page)) {
 				await openForSweep(page, target.path);
-				await page.waitForLoadState('networkidle');
+				await settle(page);
 				await audit(page, `${target.name} (${size.name})`);
 			}
 		});
@@ -90,7 +90,7 @@ for (const size of SIZES) {
 				await signIn(page);
 				for (const target of await group.pages(page)) {
 					await openForSweep(page, target.path);
-					await page.waitForLoadState('networkidle');
+					await settle(page);
 					await audit(page, `${target.name} (${size.name})`);
 				}
 			});
