@@ -4,6 +4,10 @@ import { listFinalPlacings } from '../../src/lib/server/results/placing-queries'
 import { newOrg } from '../fixtures/factories';
 import { seedJudgeRound } from '../fixtures/judge-entries';
 import { seedFinalResult } from '../fixtures/results';
+import { seedScoredRound } from '../fixtures/results-scenario';
+import { resultsControl } from '../../src/lib/server/results/access';
+import { computeResultVersion, getVersion } from '../../src/lib/server/results/versions-service';
+import { getResultVersion } from '../../src/lib/server/results/version-queries';
 
 // The database keeps results honest on its own (db/migrations/0026): a stored version never changes,
 // a final one cannot be deleted, and a round's final version cannot be swapped or withdrawn.
@@ -42,6 +46,30 @@ describe('stored results', () => {
 		await expect(db()`delete from result_version where id = ${resultVersionId}`).rejects.toThrow(/final result version/);
 		await expect(db()`update round set final_version_id = null, finalised_at = null where id = ${round.roundId}`).rejects.toThrow(/final/);
 		await expect(seedFinalResult(owner, round.roundId, [])).rejects.toThrow(/final/);
+	});
+
+	it('keeps a computed version compressed, reads it whole, and still reads a version stored as json before', async () => {
+		const owner = await newOrg();
+		const { round } = await seedScoredRound(owner, [{ percents: [90, 88, 86, 84, 82], theory: 8000, defects: 1 }, { percents: [70, 72, 74, 76, 78], theory: null }]);
+		const computed = await computeResultVersion(owner, round.roundId, { reason: '' });
+		const [row] = await db()<{ asJson: boolean; compressed: number }[]>`
+			select result is not null as as_json, octet_length(result_gzip) as compressed from result_version where id = ${computed.id}`;
+		expect(row).toEqual({ asJson: false, compressed: expect.any(Number) });
+		const version = await getVersion(await resultsControl(owner, round.roundId), computed.id);
+		expect(version.result.result.entries.map((entry) => [entry.entryId, entry.total, entry.breakdown.components.length])).toEqual([
+			[round.entries[0]!.id, expect.any(Number), 2],
+			[round.entries[1]!.id, expect.any(Number), 2]
+		]);
+		expect(row!.compressed).toBeLessThan(JSON.stringify(version.result).length);
+		// A version kept as json (before db/migrations/0034) reads the same way; one with neither, or both, is refused.
+		const legacy = { scheme: version.result.scheme, result: version.result.result, numbers: version.result.numbers, specialAwards: [] };
+		const [old] = await db()<{ id: string }[]>`
+			insert into result_version (organisation_id, round_id, version, scheme_version, engine_version, inputs_digest, result, created_by)
+			values (${owner.organisation.id}, ${round.roundId}, 99, 1, 'before-0034', ${'c'.repeat(64)}, ${db().json(legacy as never)}, ${owner.user.id}) returning id`;
+		expect((await getResultVersion(db(), owner.organisation.id, round.roundId, old!.id))!.result).toEqual(version.result);
+		await expect(db()`
+			insert into result_version (organisation_id, round_id, version, scheme_version, engine_version, inputs_digest, created_by)
+			values (${owner.organisation.id}, ${round.roundId}, 100, 1, 'none', ${'d'.repeat(64)}, ${owner.user.id})`).rejects.toThrow(/one_stored_result/);
 	});
 
 	it('still lets an organisation be removed whole, final results and all', async () => {

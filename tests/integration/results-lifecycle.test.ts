@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../../src/lib/server/db/client';
-import { computeResultVersion, getVersionView } from '../../src/lib/server/results/versions-service';
+import { computeResultVersion, getVersion, getVersionView } from '../../src/lib/server/results/versions-service';
 import { resultsControl } from '../../src/lib/server/results/access';
 import { addSpecialAward, finaliseResults, publishResults, removeSpecialAward, revealResults } from '../../src/lib/server/results/lifecycle-service';
 import { advanceEntries } from '../../src/lib/server/results/advance-service';
@@ -29,8 +29,8 @@ describe('a round’s results from review to final', () => {
 		const first = await computeResultVersion(owner, round.roundId, { reason: '' });
 		const [placing] = await db()<{ specialAward: string | null }[]>`select special_award from result_placing where result_version_id = ${first.id} and entry_id = ${round.entries[3]!.id}`;
 		expect(placing!.specialAward).toBe('工匠特别奖');
-		const [stored] = await db()<{ result: { specialAwards: { title: string; reason: string }[] } }[]>`select result from result_version where id = ${first.id}`;
-		expect(stored!.result.specialAwards).toEqual([{ entryId: round.entries[3]!.id, title: '工匠特别奖', reason: '带徒传艺三十年' }]);
+		const stored = await getVersion(control, first.id);
+		expect(stored.result.specialAwards).toEqual([{ entryId: round.entries[3]!.id, title: '工匠特别奖', reason: '带徒传艺三十年' }]);
 		await removeSpecialAward(control, { awardId: award.id, reason: '评审组复议撤销' });
 		const second = await computeResultVersion(owner, round.roundId, { reason: '撤销特别奖' });
 		const [after] = await db()<{ specialAward: string | null }[]>`select special_award from result_placing where result_version_id = ${second.id} and entry_id = ${round.entries[3]!.id}`;

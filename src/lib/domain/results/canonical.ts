@@ -10,9 +10,10 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * A copy whose objects have their keys inserted in sorted order; JSON.stringify (native, far faster
- * than building the text by hand for a round's tens of thousands of marks) then writes them in that
- * order — integer-like keys first in numeric order, as JavaScript always does, which is just as fixed.
+ * The value with its objects' keys in sorted order; JSON.stringify (native, far faster than building
+ * the text by hand for a round's tens of thousands of marks) then writes them in that order —
+ * integer-like keys first in numeric order, as JavaScript always does, which is just as fixed. An
+ * object already in that order (most sheets' marks are) is used as it is rather than copied.
  */
 function withSortedKeys(value: unknown): unknown {
 	if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError('not a finite number');
@@ -20,8 +21,22 @@ function withSortedKeys(value: unknown): unknown {
 	if (value === null || typeof value !== 'object') return value;
 	if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : withSortedKeys(item)));
 	const record = value as Record<string, unknown>;
+	const keys = Object.keys(record);
+	let unchanged = true;
+	const members: unknown[] = [];
+	for (let index = 0; index < keys.length; index++) {
+		const key = keys[index]!;
+		const member = record[key];
+		const canonical = member === undefined ? undefined : withSortedKeys(member);
+		members.push(canonical);
+		// Reusable when each key comes after the one before it and no member was replaced (undefined
+		// members and integer-like keys come out of JSON.stringify the same either way).
+		if (unchanged && (canonical !== member || (index > 0 && !(keys[index - 1]! < key)))) unchanged = false;
+	}
+	if (unchanged) return record;
+	const canonicalOf = new Map(keys.map((key, index) => [key, members[index]]));
 	const sorted: Record<string, unknown> = {};
-	for (const key of Object.keys(record).sort()) if (record[key] !== undefined) sorted[key] = withSortedKeys(record[key]);
+	for (const key of [...keys].sort()) if (canonicalOf.get(key) !== undefined) sorted[key] = canonicalOf.get(key);
 	return sorted;
 }
 

@@ -37,6 +37,23 @@ describe('canonical JSON', () => {
 		expect(canonicalJson({ a: { d: [2, { y: 2, z: 1 }] }, b: 1 })).toBe(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }] } }));
 	});
 
+	it('writes what a sorted copy of every object would give (property)', () => {
+		// The plain way: every object copied with its keys sorted (what canonicalJson did before it reused sorted objects).
+		const sortedCopy = (value: unknown): unknown => {
+			if (value === null || typeof value !== 'object') return value;
+			if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : sortedCopy(item)));
+			const record = value as Record<string, unknown>;
+			return Object.fromEntries(Object.keys(record).sort().filter((key) => record[key] !== undefined).map((key) => [key, sortedCopy(record[key])]));
+		};
+		const key = fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('0', '1', '10', '2', '01', 'c10', 'c2', 'a', 'b'));
+		const value = fc.letrec((tie) => ({
+			any: fc.oneof({ depthSize: 'small' }, fc.integer(), fc.string({ maxLength: 3 }), fc.boolean(), fc.constant(null), fc.constant(undefined), tie('object'), tie('array')),
+			object: fc.dictionary(key, tie('any'), { maxKeys: 5 }),
+			array: fc.array(tie('any'), { maxLength: 4 })
+		})).any;
+		fc.assert(fc.property(value, (generated) => canonicalJson(generated) === (JSON.stringify(sortedCopy(generated)) ?? 'null')));
+	});
+
 	it('keeps array order where it means something', () => {
 		expect(canonicalJson([1, 2])).not.toBe(canonicalJson([2, 1]));
 	});

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import type { StoredResult } from '$lib/domain/results/stored-result';
+import { decodeStoredResult } from '../results/stored-result-codec';
 
 // What the public notice (公示) reads: the rounds of a competition with a published result version and
 // that version's stored result (its placings come from results/placing-queries.ts).
@@ -32,6 +33,7 @@ export function listPublishedRounds(db: Db, organisationId: string, competitionI
 
 /** The whole stored result of a version (the breakdowns the explanation page shows). */
 export async function getStoredResult(db: Db, organisationId: string, versionId: string): Promise<StoredResult | undefined> {
-	const [row] = await db<{ result: StoredResult }[]>`select result from result_version where organisation_id = ${organisationId} and id = ${versionId}`;
-	return row?.result;
+	const [row] = await db<{ result: StoredResult | null; resultGzip: Buffer | null }[]>`
+		select result, result_gzip from result_version where organisation_id = ${organisationId} and id = ${versionId}`;
+	return row && decodeStoredResult(row);
 }

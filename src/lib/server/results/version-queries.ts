@@ -2,6 +2,7 @@ import type { Db } from '../db/client';
 import { holderName } from './placing-queries';
 import type { StoredResult } from '$lib/domain/results/stored-result';
 import type { PlacingRow } from '$lib/domain/results/placings';
+import { decodeStoredResult } from './stored-result-codec';
 
 // A round's result versions and where its results stand (db/migrations/0026). Every statement filters
 // by the organisation; the services check who acts.
@@ -53,18 +54,19 @@ export interface ResultVersionRow extends ResultVersionSummary {
 const SUMMARY = (db: Db) => db`v.id, v.version, v.scheme_version, v.engine_version, v.inputs_digest, v.reason, u.display_name as created_by_name, v.created_at`;
 
 /**
- * Stores a version numbered after the round's last (the caller holds the round's row lock). The result
- * travels as text cast to json: for a 2 MB result that was two to three times faster than a json parameter.
+ * Stores a version numbered after the round's last (the caller holds the round's row lock), under the
+ * id the caller chose (so the placings can follow in the same pipeline). The result is stored
+ * compressed (stored-result-codec.ts).
  */
 export async function insertResultVersion(
 	db: Db,
 	organisationId: string,
-	row: { roundId: string; schemeVersion: number; engineVersion: string; inputsDigest: string; reason: string; result: StoredResult; createdBy: string }
+	row: { id: string; roundId: string; schemeVersion: number; engineVersion: string; inputsDigest: string; reason: string; result: Buffer; createdBy: string }
 ): Promise<{ id: string; version: number }> {
 	const [inserted] = await db<{ id: string; version: number }[]>`
-		insert into result_version (organisation_id, round_id, version, scheme_version, engine_version, inputs_digest, reason, result, created_by)
-		select ${organisationId}, r.id, coalesce((select max(version) from result_version v where v.organisation_id = ${organisationId} and v.round_id = r.id), 0) + 1,
-			${row.schemeVersion}, ${row.engineVersion}, ${row.inputsDigest}, ${row.reason}, ${JSON.stringify(row.result)}::text::json, ${row.createdBy}
+		insert into result_version (id, organisation_id, round_id, version, scheme_version, engine_version, inputs_digest, reason, result_gzip, created_by)
+		select ${row.id}, ${organisationId}, r.id, coalesce((select max(version) from result_version v where v.organisation_id = ${organisationId} and v.round_id = r.id), 0) + 1,
+			${row.schemeVersion}, ${row.engineVersion}, ${row.inputsDigest}, ${row.reason}, ${row.result}, ${row.createdBy}
 		from round r where r.organisation_id = ${organisationId} and r.id = ${row.roundId}
 		returning id, version`;
 	if (!inserted) throw new Error('round not found for the result version');
@@ -103,11 +105,13 @@ export function listResultVersions(db: Db, organisationId: string, roundId: stri
 
 /** One version of the round with its whole stored result; by id, or the latest when no id is given. */
 export async function getResultVersion(db: Db, organisationId: string, roundId: string, versionId?: string): Promise<ResultVersionRow | undefined> {
-	const [row] = await db<ResultVersionRow[]>`
-		select ${SUMMARY(db)}, v.round_id, v.result from result_version v left join app_user u on u.id = v.created_by
+	const [row] = await db<(ResultVersionSummary & { roundId: string; result: StoredResult | null; resultGzip: Buffer | null })[]>`
+		select ${SUMMARY(db)}, v.round_id, v.result, v.result_gzip from result_version v left join app_user u on u.id = v.created_by
 		where v.organisation_id = ${organisationId} and v.round_id = ${roundId} ${versionId ? db`and v.id = ${versionId}` : db``}
 		order by v.version desc limit 1`;
-	return row;
+	if (!row) return undefined;
+	const { resultGzip: _compressed, ...summary } = row;
+	return { ...summary, result: await decodeStoredResult(row) };
 }
 
 export interface SpecialAwardRow {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { canonicalDigestInput } from '$lib/domain/results/canonical';
 import { diffStoredResults, type ResultDiff } from '$lib/domain/results/diff';
 import { buildPlacings } from '$lib/domain/results/placings';
@@ -9,6 +9,7 @@ import { DomainError } from '../domain-error';
 import type { Actor, OrgActor } from '../auth/actor';
 import { recordAudit } from '../audit/audit-log';
 import { evaluateStoredRound } from './round-input';
+import { encodeStoredResult } from './stored-result-codec';
 import { resultsControl, type RoundControl } from './access';
 import * as queries from './version-queries';
 
@@ -34,8 +35,8 @@ export function inputsDigest(canonical: string): string {
 	return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
-/** Today's result of a round from its stored rows, with today's special awards, and its inputs digest. */
-async function computeNow(conn: Db, organisationId: string, roundId: string): Promise<{ stored: StoredResult; digest: string; schemeVersion: number }> {
+/** Today's result of a round from its stored rows, with today's special awards, and what its digest covers. */
+async function evaluateNow(conn: Db, organisationId: string, roundId: string) {
 	const [evaluated, awards] = await Promise.all([evaluateStoredRound(conn, organisationId, roundId), queries.listSpecialAwards(conn, organisationId, roundId)]);
 	if (!evaluated) throw new DomainError('scheme_missing');
 	const stored: StoredResult = {
@@ -44,7 +45,12 @@ async function computeNow(conn: Db, organisationId: string, roundId: string): Pr
 		numbers: Object.fromEntries(evaluated.displayNumbers),
 		specialAwards: awards.map((award) => ({ entryId: award.entryId, title: award.title, reason: award.reason }))
 	};
-	return { stored, digest: inputsDigest(canonicalDigestInput(evaluated.input, evaluated.scheme, evaluated.schemeVersion)), schemeVersion: evaluated.schemeVersion };
+	return { stored, schemeVersion: evaluated.schemeVersion, digest: () => inputsDigest(canonicalDigestInput(evaluated.input, evaluated.scheme, evaluated.schemeVersion)) };
+}
+
+async function computeNow(conn: Db, organisationId: string, roundId: string): Promise<{ stored: StoredResult; digest: string; schemeVersion: number }> {
+	const now = await evaluateNow(conn, organisationId, roundId);
+	return { stored: now.stored, schemeVersion: now.schemeVersion, digest: now.digest() };
 }
 
 /**
@@ -60,17 +66,16 @@ export async function recordResultVersion(actor: Actor | OrgActor, organisationI
 		if (!round) throw new DomainError('not_found');
 		if (round.finalVersionId) throw new DomainError('results_final');
 		if (!round.scoresLockedAt) throw new DomainError('round_not_signed_off');
-		const { stored, digest, schemeVersion } = await computeNow(tx, organisationId, roundId);
-		const version = await queries.insertResultVersion(tx, organisationId, {
-			roundId,
-			schemeVersion,
-			engineVersion: ENGINE_VERSION,
-			inputsDigest: digest,
-			reason: options.reason,
-			result: stored,
-			createdBy: actor.user.id
-		});
-		await queries.insertPlacings(tx, organisationId, version.id, buildPlacings(stored));
+		const { stored, schemeVersion, digest: digestNow } = await evaluateNow(tx, organisationId, roundId);
+		// Compressing runs in the thread pool while this thread works out the digest.
+		const compressed = encodeStoredResult(stored);
+		const digest = digestNow();
+		const id = randomUUID();
+		// Sent together: the placings follow the version in the same pipeline (its id is chosen here).
+		const [version] = await Promise.all([
+			queries.insertResultVersion(tx, organisationId, { id, roundId, schemeVersion, engineVersion: ENGINE_VERSION, inputsDigest: digest, reason: options.reason, result: await compressed, createdBy: actor.user.id }),
+			queries.insertPlacings(tx, organisationId, id, buildPlacings(stored))
+		]);
 		await recordAudit(
 			tx,
 			actor,
