@@ -54,7 +54,7 @@ async function publish(sql: postgres.Sql, roundId: string, entryIds: string[]): 
 }
 
 /** The published round (created on first use by the signed-in owner): its public results page and the first entry's explanation. */
-export async function ensureNoticeRound(page: Page): Promise<{ resultsPath: string; explanationPath: string; competitionPath: string }> {
+export async function ensureNoticeRound(page: Page): Promise<{ resultsPath: string; explanationPath: string; competitionPath: string; ownAppealsPath: string }> {
 	const sql = postgres(url, { max: 1, onnotice: () => {} });
 	try {
 		const found = await sql<{ competitionId: string; roundId: string }[]>`
@@ -70,8 +70,11 @@ export async function ensureNoticeRound(page: Page): Promise<{ resultsPath: stri
 		}
 		// Each run lodges its own objections: start from none, so the hourly limit per address never trips.
 		await sql`delete from objection where round_id = ${target.roundId}`;
-		const [first] = await sql<{ entryId: string }[]>`select entry_id as "entryId" from result_placing p join round r on r.published_version_id = p.result_version_id where r.id = ${target.roundId} order by rank limit 1`;
+		const [first, second] = await sql<{ entryId: string }[]>`select entry_id as "entryId" from result_placing p join round r on r.published_version_id = p.result_version_id where r.id = ${target.roundId} order by rank limit 2`;
+		// The second placed entry is the owner's own registration, so the sweeps reach a contestant's appeals page.
+		await sql`update entry set registrant_id = (select id from app_user where email = ${OWNER.email}) where id = ${second!.entryId}`;
 		return {
+			ownAppealsPath: `/my/entries/${second!.entryId}/appeals`,
 			resultsPath: `/c/${NOTICE_SLUG}/results`,
 			explanationPath: `/c/${NOTICE_SLUG}/results/${target.roundId}/${first!.entryId}`,
 			competitionPath: `/orgs/${OWNER.organisationSlug}/competitions/${target.competitionId}`
@@ -81,13 +84,14 @@ export async function ensureNoticeRound(page: Page): Promise<{ resultsPath: stri
 	}
 }
 
-/** For the sweeps: the public results page, an explanation, and the organisers' objections and appeals pages. */
+/** For the sweeps: the public results page, an explanation, the organisers' objections and appeals pages, and a contestant's own appeals. */
 export async function noticePages(page: Page): Promise<{ name: string; path: string }[]> {
-	const { resultsPath, explanationPath, competitionPath } = await ensureNoticeRound(page);
+	const { resultsPath, explanationPath, competitionPath, ownAppealsPath } = await ensureNoticeRound(page);
 	return [
 		{ name: 'public-results', path: resultsPath },
 		{ name: 'result-explanation', path: explanationPath },
 		{ name: 'objections', path: `${competitionPath}/objections` },
-		{ name: 'appeals', path: `${competitionPath}/appeals` }
+		{ name: 'appeals', path: `${competitionPath}/appeals` },
+		{ name: 'my-appeals', path: ownAppealsPath }
 	];
 }
