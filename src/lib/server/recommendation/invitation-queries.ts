@@ -36,7 +36,10 @@ export function listInvitations(db: Db, organisationId: string): Promise<Invitat
 
 /** One invitation of the child; `lock` takes the quota row's lock, which serialises recommendations to it. */
 export async function getInvitation(db: Db, organisationId: string, quotaId: string, lock = false): Promise<InvitationRow | undefined> {
-	const [row] = await db<InvitationRow[]>`${INVITATION(db)} where q.child_organisation_id = ${organisationId} and q.id = ${quotaId} ${lock ? db`for update of q` : db``}`;
+	// The lock first, then the count in a statement of its own: read committed gives that statement a
+	// snapshot taken after the lock was granted, so it counts what the previous holder committed.
+	if (lock) await db`select 1 from nomination_quota where child_organisation_id = ${organisationId} and id = ${quotaId} for update`;
+	const [row] = await db<InvitationRow[]>`${INVITATION(db)} where q.child_organisation_id = ${organisationId} and q.id = ${quotaId}`;
 	return row;
 }
 
@@ -140,7 +143,10 @@ export function listRecommendations(db: Db, organisationId: string, quotaId: str
 }
 
 export async function getRecommendation(db: Db, organisationId: string, recommendationId: string, lock = false): Promise<RecommendationRow | undefined> {
-	const [row] = await db<RecommendationRow[]>`${RECOMMENDATIONS(db)} where r.organisation_id = ${organisationId} and r.id = ${recommendationId} ${lock ? db`for update of r, t` : db``}`;
+	// Locks the recommendation and the parent's entry (screening locks the entry too), then reads the
+	// decisions in a statement of its own, so a decision committed meanwhile is counted.
+	if (lock) await db`${RECOMMENDATIONS(db)} where r.organisation_id = ${organisationId} and r.id = ${recommendationId} for update of r, t`;
+	const [row] = await db<RecommendationRow[]>`${RECOMMENDATIONS(db)} where r.organisation_id = ${organisationId} and r.id = ${recommendationId}`;
 	return row;
 }
 

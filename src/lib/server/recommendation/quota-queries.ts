@@ -33,14 +33,15 @@ export function listQuotas(db: Db, organisationId: string, competitionId: string
 
 /** One quota of the competition, locked for the transaction (recommendations take the same lock). */
 export async function lockQuota(db: Db, organisationId: string, competitionId: string, quotaId: string): Promise<QuotaRow | undefined> {
+	// The lock first, then the count in a statement of its own (a snapshot taken after the lock).
+	await db`select 1 from nomination_quota where organisation_id = ${organisationId} and competition_id = ${competitionId} and id = ${quotaId} for update`;
 	const [row] = await db<QuotaRow[]>`
 		select q.id, q.competition_id, q.event_id, ev.name as event_name, q.child_organisation_id, o.name as child_organisation_name,
 			o.slug as child_organisation_slug, q.quota, ${USED(db)} as used, q.created_at
 		from nomination_quota q
 		join event ev on ev.organisation_id = q.organisation_id and ev.id = q.event_id
 		join organisation o on o.id = q.child_organisation_id
-		where q.organisation_id = ${organisationId} and q.competition_id = ${competitionId} and q.id = ${quotaId}
-		for update of q`;
+		where q.organisation_id = ${organisationId} and q.competition_id = ${competitionId} and q.id = ${quotaId}`;
 	return row;
 }
 

@@ -20,6 +20,12 @@ function quotaLabel(quota: Pick<quotas.QuotaRow, 'childOrganisationName' | 'even
 	return `${quota.childOrganisationName} → ${quota.eventName}`;
 }
 
+/** The competition is the actor's organisation's (not_found otherwise): forms check it before reading their fields. */
+export async function requireOwnCompetition(actor: OrgActor, competitionId: string): Promise<void> {
+	requireRole(actor, MANAGER_ROLES);
+	await loadCompetition(db(), actor, competitionId);
+}
+
 /** The quota page: the competition, its events and the quotas given. */
 export async function quotaPage(actor: OrgActor, competitionId: string) {
 	requireRole(actor, MANAGER_ROLES);
