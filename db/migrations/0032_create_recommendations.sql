@@ -60,7 +60,7 @@ create table recommendation (
 	withdraw_reason text check (withdraw_reason is null or length(withdraw_reason) <= 1000),
 	unique (organisation_id, id),
 	foreign key (organisation_id, source_entry_id) references entry (organisation_id, id) on delete cascade,
-	foreign key (organisation_id, source_result_version_id) references result_version (organisation_id, id),
+	foreign key (organisation_id, source_result_version_id) references result_version (organisation_id, id) on delete cascade,
 	foreign key (parent_organisation_id, quota_id) references nomination_quota (organisation_id, id) on delete cascade,
 	foreign key (parent_organisation_id, target_entry_id) references entry (organisation_id, id) on delete cascade
 );

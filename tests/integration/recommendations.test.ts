@@ -4,7 +4,7 @@ import { createApiToken } from '../../src/lib/server/auth/api-tokens';
 import type { OrgActor } from '../../src/lib/server/auth/actor';
 import { issueCertificates } from '../../src/lib/server/certificates/certificate-service';
 import { recommend } from '../../src/lib/server/recommendation/recommendation-service';
-import { newOrg, joinOrg } from '../fixtures/factories';
+import { newOrg, joinOrg, newUser } from '../fixtures/factories';
 import { seedJudgeRound, type JudgeRound } from '../fixtures/judge-entries';
 import { competitionWithEntries } from '../fixtures/entries';
 import { seedFinalResult } from '../fixtures/results';
@@ -220,6 +220,18 @@ describe('input and roles', () => {
 		expect((await get(`/orgs/${child.owner.organisation.slug}/nominations/${quotaId}`, cookie)).status).toBe(403);
 		const posted = await postForm(`/orgs/${child.owner.organisation.slug}/nominations/${quotaId}?/recommend`, { ...winner(2), note: '' }, cookie);
 		expect(posted.status).toBe(403);
+		const [row] = await db()<{ count: number }[]>`select count(*)::int as count from recommendation where quota_id = ${quotaId} and source_entry_id = ${round.entries[2]!.id}`;
+		expect(row!.count).toBe(0);
+	});
+
+	it('a judge of the child’s competition cannot open the invitation or recommend', async () => {
+		const judge = await newUser();
+		await db()`insert into judge (organisation_id, competition_id, user_id, name) values (${child.owner.organisation.id}, ${round.competitionId}, ${judge.id}, '评委')`;
+		const quotaId = (await (await api(child, 'GET', '/nominations')).json()).invitations[0].id;
+		const cookie = await sessionCookie(judge.id);
+		expect((await get(`/orgs/${child.owner.organisation.slug}/nominations/${quotaId}`, cookie)).status).toBeGreaterThanOrEqual(400);
+		const posted = await postForm(`/orgs/${child.owner.organisation.slug}/nominations/${quotaId}?/recommend`, { ...winner(2), note: '' }, cookie);
+		expect(posted.status).toBeGreaterThanOrEqual(400);
 		const [row] = await db()<{ count: number }[]>`select count(*)::int as count from recommendation where quota_id = ${quotaId} and source_entry_id = ${round.entries[2]!.id}`;
 		expect(row!.count).toBe(0);
 	});
