@@ -5,6 +5,7 @@ import { competitionIdOf, seatAsJudge, seedCompetitionStatus, seedEncryptionJudg
 import { votePages } from './vote-seed';
 import { noticePages } from './notice-seed';
 import { ensureCertificates, REVOKED_CODE, VALID_CODE } from './certificate-seed';
+import { ensureRecommendation } from './recommend-seed';
 
 // Every page a signed-in organiser reaches, for the accessibility and layout sweeps. The competition and
 // its scheme editor are the ones the journeys before have created (found from the list, not hard-coded).
@@ -216,6 +217,16 @@ export async function certificatePages(page: Page): Promise<{ name: string; path
 	];
 }
 
+/** Upward recommendation (issue 17): the county's invitations and one invitation with its winners, and a competition's quota page (empty). */
+export async function recommendPages(): Promise<{ name: string; path: string }[]> {
+	const { quotaId, sourceCompetitionId } = await ensureRecommendation();
+	return [
+		{ name: 'nomination-invitations', path: `/orgs/${OWNER.organisationSlug}/nominations` },
+		{ name: 'nomination-invitation', path: `/orgs/${OWNER.organisationSlug}/nominations/${quotaId}` },
+		{ name: 'nomination-quotas', path: `/orgs/${OWNER.organisationSlug}/competitions/${sourceCompetitionId}/nominations` }
+	];
+}
+
 /** The results analysis (issue 17, Excel part) of that competition's first round: histogram and judges' leniency, charts with tables. */
 export async function resultsAnalysisPages(page: Page): Promise<{ name: string; path: string }[]> {
 	const [, scheme] = await competitionPages(page);
@@ -242,5 +253,7 @@ export const FEATURE_PAGE_GROUPS: { name: string; pages: (page: Page) => Promise
 	{ name: 'voting', pages: votePages },
 	{ name: 'notice', pages: noticePages },
 	// Certificates (issue 17): the organiser's list and template, the public verification (valid, revoked).
-	{ name: 'certificates', pages: certificatePages }
+	{ name: 'certificates', pages: certificatePages },
+	// Upward recommendation (issue 17): the county's invitations, an invitation, a competition's quotas.
+	{ name: 'recommend', pages: recommendPages }
 ];

@@ -282,12 +282,14 @@ function apiPath(world: HttpWorld, template: string): string {
 		'/members/': world.owner.user.id,
 		'/judges/': crypto.randomUUID(),
 		'/entries/': crypto.randomUUID(),
-		'/certificates/': crypto.randomUUID()
+		'/certificates/': crypto.randomUUID(),
+		'/nominations/': crypto.randomUUID(),
+		'/recommendations/': crypto.randomUUID()
 	};
 	return template
 		.replace(/(\/\w+\/)\{\w+\}/, (_match, prefix: string) => `${prefix}${ids[prefix]}`)
 		.replace('{roundId}', world.roundId)
-		.replace(/\{(judgeId|entryId|objectionId|appealId|userId)\}/g, () => crypto.randomUUID())
+		.replace(/\{(judgeId|entryId|objectionId|appealId|userId|quotaId)\}/g, () => crypto.randomUUID())
 		.replace('{componentKey}', 'practical');
 }
 
@@ -375,6 +377,11 @@ function validApiBodies(world: HttpWorld): Record<string, unknown> {
 		// Certificates (issue 17, certificates part)
 		'PUT /competitions/{id}/certificate-template': { orientation: 'landscape', title: '荣誉证书', organiserLine: '安吉县总工会', body: '在{competition}（{event}）中荣获{award}。', printedOn: '2026-05-01', serialPrefix: 'AJGJ', serialWidth: 4 },
 		'POST /certificates/{id}/revoke': { reason: '经复核成绩有误' },
+		// Upward recommendation (issue 17, recommend part)
+		'POST /competitions/{id}/nomination-quotas': { childOrganisation: 'anji-union', eventId: world.eventId, quota: 12 },
+		'PATCH /competitions/{id}/nomination-quotas/{quotaId}': { quota: 9 },
+		'POST /nominations/{quotaId}/recommendations': { resultVersionId: crypto.randomUUID(), entryId: crypto.randomUUID(), note: '连续三年获县级工匠称号' },
+		'POST /recommendations/{recommendationId}/withdraw': { reason: '本人放弃' },
 		'POST /scoring/evaluate': {
 			scheme: TEXTILE_SCHEME,
 			input: { entries: [{ id: 'e1', number: 1, unit: '一厂', entered: { theory: 9000 }, sheets: { practical: [{ judgeId: 'J1', scores: { workmanship: 8000 } }] } }] }

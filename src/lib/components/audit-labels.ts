@@ -82,7 +82,14 @@ const ACTION_LABELS: Record<string, () => string> = {
 	'certificate.revoked': m.certificates_audit_revoked,
 	'certificates.template_saved': m.certificates_audit_template_saved,
 	'certificates.seal_saved': m.certificates_audit_seal_saved,
-	'certificates.seal_removed': m.certificates_audit_seal_removed
+	'certificates.seal_removed': m.certificates_audit_seal_removed,
+	// Upward recommendation (issue 17, recommend part)
+	'nomination_quota.added': m.recommend_audit_quota_added,
+	'nomination_quota.changed': m.recommend_audit_quota_changed,
+	'nomination_quota.removed': m.recommend_audit_quota_removed,
+	'recommendation.made': m.recommend_audit_made,
+	'recommendation.withdrawn': m.recommend_audit_withdrawn,
+	'entry.recommended': m.recommend_audit_entry_recommended
 };
 
 export function auditActionLabel(action: string): string {

@@ -149,7 +149,19 @@ export type DomainErrorCode =
 	// Certificates (issue 17, certificates part).
 	| 'certificate_already_revoked'
 	| 'certificate_seal_refused'
-	| 'certificate_bundle_too_large';
+	| 'certificate_bundle_too_large'
+	// Upward recommendation (issue 17, recommend part).
+	| 'recommendation_not_open'
+	| 'recommendation_not_a_winner'
+	| 'recommendation_already_made'
+	| 'recommendation_event_mismatch'
+	| 'recommendation_quota_full'
+	| 'recommendation_person_entered'
+	| 'recommendation_already_screened'
+	| 'nomination_child_unknown'
+	| 'nomination_quota_exists'
+	| 'nomination_quota_below_used'
+	| 'nomination_quota_in_use';
 
 /**
  * Input that breaks a business rule in several places at once (a marking scheme, a round's data):

@@ -24,7 +24,7 @@ const entryFields = {
 	unit: z.string(),
 	status: z.enum(ENTRY_STATUSES),
 	statusReason: z.string().meta({ description: 'Why it was rejected (the contestant sees it) or withdrawn.' }),
-	source: z.enum(['self', 'import', 'api', 'organiser']),
+	source: z.enum(['self', 'import', 'api', 'organiser', 'recommendation']),
 	approvals: z.int().meta({ description: 'Approvals that count so far.' }),
 	approvalsNeeded: z.int().meta({ description: '2 under the two-person rule, otherwise 1.' }),
 	extra: z.record(z.string(), z.unknown()),

@@ -30,6 +30,7 @@ import { votingPaths } from './openapi-voting';
 import { resultsPaths } from './openapi-results';
 import { noticePaths } from './openapi-notice';
 import { exportPaths } from './openapi-exports';
+import { recommendPaths } from './openapi-recommend';
 
 const ok = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });
 
@@ -104,7 +105,7 @@ const organisationPaths: ZodOpenApiPathsObject = {
 	}
 };
 
-export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, sheetPaths, enteredPaths, boardPaths, roundControlPaths, voteReviewPaths, votingPaths, resultsPaths, noticePaths, certificatePaths, exportPaths];
+export const API_PATHS: ZodOpenApiPathsObject[] = [organisationPaths, competitionPaths, scoringPaths, drawPaths, judgePaths, importPaths, entryPaths, registrationPaths, sheetPaths, enteredPaths, boardPaths, roundControlPaths, voteReviewPaths, votingPaths, resultsPaths, noticePaths, certificatePaths, exportPaths, recommendPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

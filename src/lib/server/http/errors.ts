@@ -137,7 +137,19 @@ const ERRORS: Record<DomainErrorCode, { status: number; message: (details: Recor
 	// Certificates (issue 17, certificates part).
 	certificate_already_revoked: { status: 409, message: () => m.certificates_error_already_revoked() },
 	certificate_seal_refused: { status: 400, message: () => m.certificates_error_seal_refused() },
-	certificate_bundle_too_large: { status: 413, message: (details) => m.certificates_error_bundle_too_large({ max: details.max ?? '' }) }
+	certificate_bundle_too_large: { status: 413, message: (details) => m.certificates_error_bundle_too_large({ max: details.max ?? '' }) },
+	// Upward recommendation (issue 17, recommend part).
+	recommendation_not_open: { status: 409, message: () => m.recommend_error_not_open() },
+	recommendation_not_a_winner: { status: 409, message: () => m.recommend_error_not_a_winner() },
+	recommendation_already_made: { status: 409, message: () => m.recommend_error_already_made() },
+	recommendation_event_mismatch: { status: 409, message: () => m.recommend_error_event_mismatch() },
+	recommendation_quota_full: { status: 409, message: (details) => m.recommend_error_quota_full({ quota: details.quota ?? '' }) },
+	recommendation_person_entered: { status: 409, message: () => m.recommend_error_person_entered() },
+	recommendation_already_screened: { status: 409, message: () => m.recommend_error_already_screened() },
+	nomination_child_unknown: { status: 400, message: () => m.recommend_error_child_unknown() },
+	nomination_quota_exists: { status: 409, message: () => m.recommend_error_quota_exists() },
+	nomination_quota_below_used: { status: 409, message: (details) => m.recommend_error_quota_below_used({ used: details.used ?? '' }) },
+	nomination_quota_in_use: { status: 409, message: () => m.recommend_error_quota_in_use() }
 };
 
 const BLOCKERS: Record<LifecycleBlocker, () => string> = {

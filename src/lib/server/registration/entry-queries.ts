@@ -3,7 +3,7 @@ import type { EntryStatus } from '$lib/domain/registration/places';
 import type { ExtraFieldDefinition, ExtraValue } from '$lib/domain/registration/extra-fields';
 import type { CompetitionStatus } from '$lib/domain/competition/lifecycle';
 
-export type EntrySource = 'self' | 'import' | 'api' | 'organiser';
+export type EntrySource = 'self' | 'import' | 'api' | 'organiser' | 'recommendation';
 
 export interface RegistrationCompetition {
 	id: string;

@@ -8,6 +8,7 @@ import { decideEntries, listEntries, getScreeningReasons, setTwoPersonRule, type
 import { bulkDecisionFormSchema, entryFilterSchema, toEntryFilter, twoPersonFormSchema } from '$lib/schemas/screening';
 import { fieldErrors, parseForm, runAction } from '$lib/server/http/forms';
 import { pageLoad } from '$lib/server/http/pages';
+import { evidenceForEntries } from '$lib/server/recommendation/quota-service';
 
 const manager = (event: RequestEvent) => requireMembership(event, event.params.org, MANAGER_ROLES);
 const selectedIds = z.array(z.uuid()).max(10_000);
@@ -17,7 +18,9 @@ export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => {
 	const parsed = entryFilterSchema.safeParse(Object.fromEntries(event.url.searchParams));
 	const { page, ...filter } = parsed.success ? parsed.data : { page: 1 };
 	const [list, reasons] = await Promise.all([listEntries(actor, event.params.competition, toEntryFilter(filter), page), getScreeningReasons(actor)]);
-	return { ...list, reasons, query: Object.fromEntries(event.url.searchParams), filterErrors: parsed.success ? {} : fieldErrors(parsed.error) };
+	// Recommended entries (issue 17) carry where they come from and what they won.
+	const evidence = Object.fromEntries(await evidenceForEntries(actor, list.entries.map((entry) => entry.id)));
+	return { ...list, evidence, reasons, query: Object.fromEntries(event.url.searchParams), filterErrors: parsed.success ? {} : fieldErrors(parsed.error) };
 }) satisfies PageServerLoad;
 
 export const actions = {

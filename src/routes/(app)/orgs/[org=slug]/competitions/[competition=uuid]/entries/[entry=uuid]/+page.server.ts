@@ -6,6 +6,7 @@ import { decideEntry, getEntry, revealPersonalNumbers } from '$lib/server/screen
 import { decisionFormSchema } from '$lib/schemas/screening';
 import { parseForm, runAction } from '$lib/server/http/forms';
 import { pageLoad } from '$lib/server/http/pages';
+import { evidenceForEntries } from '$lib/server/recommendation/quota-service';
 import { m } from '$lib/paraglide/messages.js';
 
 const manager = (event: RequestEvent) => requireMembership(event, event.params.org, MANAGER_ROLES);
@@ -17,7 +18,12 @@ async function entryOf(event: RequestEvent) {
 	return detail;
 }
 
-export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => entryOf(event)) satisfies PageServerLoad;
+export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => {
+	const detail = await entryOf(event);
+	// A recommended entry (issue 17) shows where it comes from and what it won.
+	const evidence = (await evidenceForEntries(await manager(event), [detail.entry.id])).get(detail.entry.id) ?? null;
+	return { ...detail, evidence };
+}) satisfies PageServerLoad;
 
 export const actions = {
 	decide: async (event) => {
