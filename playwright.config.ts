@@ -15,7 +15,8 @@ export default defineConfig({
 	testMatch: '**/*.e2e.ts',
 	fullyParallel: false,
 	workers: 1,
-	timeout: 30_000,
+	// Generous: a loaded CI machine once took over 30 s for a short journey; a hang still fails within a minute.
+	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	reporter: [['list']],
 	outputDir: 'test-results',
