@@ -105,5 +105,15 @@ describe('the example organisation', () => {
 		expect(await counts()).toBe(2);
 		expect(await buildDemo(owner, slug)).toEqual({ created: false, organisationId, slug });
 		expect(await counts()).toBe(2);
+
+		// Deterministic: another example organisation ranks the same people with the same totals and prizes.
+		const other = (await buildDemo(owner, `${slug}-b`)) as Extract<DemoOutcome, { created: true }>;
+		const standings = async (roundId: string) =>
+			db()<{ name: string; total: number; tierLabel: string | null }[]>`
+				select m.name, p.total, p.tier_label from round r join result_placing p on p.result_version_id = r.published_version_id
+				join entry_member m on m.organisation_id = p.organisation_id and m.entry_id = p.entry_id and m.position = 0
+				where r.id = ${roundId} order by p.rank, m.name`;
+		expect(await standings(other.award.finalRoundId)).toEqual(await standings(built.award.finalRoundId));
+		expect(await standings(other.contest.roundIds[3]!)).toEqual(await standings(built.contest.roundIds[3]!));
 	});
 });

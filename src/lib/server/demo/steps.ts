@@ -76,8 +76,13 @@ export async function signOff(actor: OrgActor, roundId: string): Promise<void> {
 	await signOffRound(await controlAsManager(actor, roundId));
 }
 
-/** The round's entries with their drawn numbers, for the sheets. */
+/**
+ * The round's entries in a fixed order (by the contestant's name, not the drawn number), so the
+ * seeded marks go to the same people whatever the draw gave them: two runs rank the same people alike.
+ */
 export async function roundEntries(actor: OrgActor, roundId: string): Promise<{ entryId: string; number: number }[]> {
 	return db()<{ entryId: string; number: number }[]>`
-		select entry_id, number from round_entry where organisation_id = ${actor.organisation.id} and round_id = ${roundId} order by number`;
+		select re.entry_id, re.number from round_entry re
+		join entry_member m on m.organisation_id = re.organisation_id and m.entry_id = re.entry_id and m.position = 0
+		where re.organisation_id = ${actor.organisation.id} and re.round_id = ${roundId} order by m.name collate "C"`;
 }
