@@ -12,7 +12,7 @@ import { closeDb, connectDb, db } from '../db/client';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded';
 import { runMigrations } from '../db/migrate';
 import { hashPassword } from '../auth/password';
-import { getUserByEmail, insertUser, updateUserPasswordHash } from '../auth/user-queries';
+import { countUsers, getUserByEmail, insertUser, updateUserPasswordHash } from '../auth/user-queries';
 import { buildDemo, DEMO_SLUG } from './build-demo';
 
 const OWNER_EMAIL = process.env.DEMO_OWNER_EMAIL || 'owner@demo.example';
@@ -59,7 +59,9 @@ async function main(): Promise<number> {
 		const password = randomBytes(9).toString('base64url');
 		const passwordHash = await hashPassword(password);
 		const found = await getUserByEmail(db(), OWNER_EMAIL);
-		const user = found ?? (await insertUser(db(), { email: OWNER_EMAIL, displayName: OWNER_NAME, passwordHash, locale: 'zh-CN', isPlatformAdmin: false }));
+		// On a fresh platform this is the first account, which also replaces the set-up page: it may open organisations.
+		const firstAccount = (await countUsers(db())) === 0;
+		const user = found ?? (await insertUser(db(), { email: OWNER_EMAIL, displayName: OWNER_NAME, passwordHash, locale: 'zh-CN', isPlatformAdmin: firstAccount }));
 		if (found) await updateUserPasswordHash(db(), found.id, passwordHash);
 		console.info('正在创建示例主办单位（约十秒）… / Building the example organisation (about ten seconds)…');
 		const outcome = await buildDemo({ user, ip: null, requestId: randomUUID() }, DEMO_SLUG);
@@ -73,7 +75,8 @@ async function main(): Promise<number> {
 				`  工匠评选（公示中）/ craftsman award (on notice): /c/${DEMO_SLUG}-craftsman-2026`,
 				`  技能竞赛（已终定，已发证书）/ skills contest (final, certificates issued): /c/${DEMO_SLUG}-contest-2026`,
 				`  登录 / sign in: ${OWNER_EMAIL}`,
-				`  密码 / password: ${password}`
+				`  密码 / password: ${password}`,
+				...(firstAccount ? ['  这是平台的第一个账号，也是平台管理员，可创建您自己的主办单位。/ The first account on this platform: a platform admin, who can open your own organisation.'] : [])
 			].join('\n')
 		);
 		return 0;
