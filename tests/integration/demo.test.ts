@@ -40,6 +40,10 @@ describe('the example organisation', () => {
 			select count(*)::int as accepted, count(distinct entry_id)::int as candidates from vote where round_id = ${built.award.preliminaryRoundId} and status = 'accepted'`;
 		expect(votes!.candidates).toBe(87);
 		expect(votes!.accepted).toBeGreaterThan(87 * 30);
+		// One cluster voided by the organiser's review, with its reason; those votes do not count.
+		const voided = await db()<{ count: number; candidates: number; reason: string }[]>`
+			select count(*)::int as count, count(distinct entry_id)::int as candidates, min(reason) as reason from vote where round_id = ${built.award.preliminaryRoundId} and status = 'voided'`;
+		expect(voided[0]).toMatchObject({ count: 40, candidates: 1, reason: expect.stringContaining('作废') });
 
 		// ID numbers stored are valid resident IDs (decrypted here only to check them).
 		const members = await db()<{ idNumberCipher: string; phone: string }[]>`select id_number_cipher, phone from entry_member where organisation_id = ${organisationId}`;

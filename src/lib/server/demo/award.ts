@@ -8,7 +8,9 @@ import { computeResultVersion } from '../results/versions-service';
 import { resultsControl } from '../results/access';
 import { addSpecialAward, publishResults, revealResults } from '../results/lifecycle-service';
 import { advanceEntries } from '../results/advance-service';
-import { insertAcceptedVotes, insertSubmittedSheets, judgeCriteria, judgeMarks } from './bulk';
+import { saveRoundVotePolicy } from '../voting/policy-service';
+import { voidVotes } from '../vote-review/review-service';
+import { insertAcceptedVotes, insertSubmittedSheets, insertVoteCluster, judgeCriteria, judgeMarks } from './bulk';
 import { AWARD_UNITS, between, generatePeople, pick, seededRandom } from './people';
 import { addJudges, drawNumbers, importPeople, moveTo, roundEntries, screen, seatPanel, signOff } from './steps';
 
@@ -18,6 +20,8 @@ import { addJudges, drawNumbers, importPeople, moveTo, roundEntries, screen, sea
 
 export const AWARD_APPLICANTS = 115;
 export const AWARD_APPROVED = 87;
+/** Votes of the one cluster the organiser voids. */
+export const VOIDED_CLUSTER = 40;
 const SEED = 20_260_115;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -64,6 +68,19 @@ export async function buildCraftsmanAward(actor: OrgActor, slug: string): Promis
 
 	// Numbers drawn in public; the same five experts sit on both rounds' panels.
 	await drawNumbers(actor, preliminary!.id);
+	// The public vote ran for a week and closed yesterday: one vote a day per device and candidate.
+	await saveRoundVotePolicy(actor, preliminary!.id, {
+		opensAt: new Date(Date.now() - 7 * DAY_MS),
+		closesAt: new Date(Date.now() - DAY_MS / 2),
+		votesPerVoterPerDay: 5,
+		votesPerCandidatePerVoterPerDay: 1,
+		countsShown: 'live',
+		dailyPublishTime: null,
+		identityMode: 'device',
+		baseCost: 20_000,
+		shareTitle: DEMO_TEXT.awardTitle,
+		shareDescription: ''
+	});
 	const judges = await addJudges(actor, competition.id, SEED + 1, 5, DEMO_TEXT.awardJudgeSpecialty);
 	await seatPanel(actor, preliminary!.id, judges);
 	await seatPanel(actor, final!.id, judges);
@@ -85,6 +102,10 @@ export async function buildCraftsmanAward(actor: OrgActor, slug: string): Promis
 	const tallies = preliminaryEntries.map((entry) => ({ entryId: entry.entryId, votes: Math.round(30 + merit.get(entry.entryId)! * 200 + random() * 260) }));
 	const votes = tallies.reduce((sum, tally) => sum + tally.votes, 0);
 	await insertAcceptedVotes(actor, { roundId: preliminary!.id, label: label(preliminary!) }, tallies, DEMO_TEXT.audit.votes(votes, label(preliminary!)));
+	// One candidate's burst from one address prefix, voided by the organiser's review with a reason (published after the window).
+	const clustered = tallies[Math.floor(tallies.length / 3)]!.entryId;
+	const prefix = await insertVoteCluster(actor, { roundId: preliminary!.id, label: label(preliminary!) }, clustered, VOIDED_CLUSTER);
+	await voidVotes(actor, preliminary!.id, { cluster: { entryId: clustered, addressPrefixHash: prefix, status: 'accepted' }, reasonClass: 'bought_votes', reason: DEMO_TEXT.voidReason });
 	await signOff(actor, preliminary!.id);
 	await computeResultVersion(actor, preliminary!.id, { reason: '' });
 	await revealResults(await resultsControl(actor, preliminary!.id));

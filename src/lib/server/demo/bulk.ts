@@ -90,3 +90,18 @@ export async function insertAcceptedVotes(actor: OrgActor, round: BulkRound, tal
 	});
 	return total;
 }
+
+/**
+ * A burst from one address prefix for one candidate within ten minutes (what a vote-buying cluster
+ * looks like), as accepted votes; the organiser's review then voids it through the review service.
+ * Answers the cluster's prefix hash.
+ */
+export async function insertVoteCluster(actor: OrgActor, round: BulkRound, entryId: string, votes: number): Promise<string> {
+	const [row] = await db()<{ prefix: string }[]>`
+		insert into vote (organisation_id, round_id, entry_id, voter_key, cast_at, voting_day, address_prefix_hash, user_agent_hash, proof_id, status)
+		select ${actor.organisation.id}, ${round.roundId}, ${entryId}, md5('demo-cluster-voter:' || v), c.cast_at, (c.cast_at at time zone 'Asia/Shanghai')::date,
+			md5('demo-cluster-prefix'), md5('demo-cluster-agent'), 'demo-cluster-proof:' || gen_random_uuid(), 'accepted'
+		from generate_series(1, ${votes}) v cross join lateral (select now() - interval '50 hours' + make_interval(secs => v * 15) as cast_at) c
+		returning address_prefix_hash as prefix`;
+	return row!.prefix;
+}

@@ -12,6 +12,7 @@ export const DEMO_TEXT = {
 	refusalReasons: ['从业年限不满十年，不符合申报条件', '申报材料不全：缺少单位推荐意见', '近三年内有安全生产责任事故记录', '同一人重复申报，保留较早一份'],
 	awardTrades: ['竹制品加工', '白茶制作', '椅业制造', '护理', '电力运维', '职业教育'],
 	awardLevels: ['高级工', '技师', '高级技师'],
+	voidReason: '同一网段十分钟内集中投票 40 张，经核查为组织刷票，予以作废',
 	specialAwardTitle: '工匠特别奖',
 	specialAwardReason: '扎根竹编技艺三十年，带徒五十余人，评审组一致提议增设特别奖',
 	specialAwardVersionReason: '增设工匠特别奖',
