@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { parseLogin } from '$lib/domain/identity/login';
-import { emailField, newPasswordField, passwordField, requiredText, slugField } from './fields';
+import { checkboxField, emailField, newPasswordField, passwordField, requiredText, slugField } from './fields';
 
 /** The sign-in form's login: an e-mail address or a mainland mobile number (field name `email`, kept for old forms). */
 export const loginField = z
@@ -28,7 +28,9 @@ export const setupSchema = z.object({
 	organisationSlug: slugField,
 	displayName: requiredText(100),
 	email: emailField,
-	password: newPasswordField
+	password: newPasswordField,
+	// Issue 17's demo: also build the example organisation, with the new owner as its owner.
+	withDemo: checkboxField
 });
 
 export const changePasswordSchema = z
