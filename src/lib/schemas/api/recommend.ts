@@ -16,6 +16,16 @@ export const quotaSchema = z
 
 export const quotaListSchema = z.object({ quotas: z.array(quotaSchema) }).meta({ id: 'NominationQuotaList' });
 
+/** What a recommended placing won, in every answer that shows one (total in points). */
+const placingFields = {
+	rank: z.number().int(),
+	rankedCount: z.number().int().meta({ description: 'How many were ranked in that final version.' }),
+	total: z.number(),
+	tier: z.string().nullable(),
+	specialAward: z.string().nullable(),
+	certificateSerial: z.string().nullable()
+};
+
 export const evidenceSchema = z
 	.object({
 		recommendationId: z.uuid(),
@@ -23,12 +33,7 @@ export const evidenceSchema = z
 		sourceOrganisation: z.string(),
 		sourceCompetition: z.string(),
 		sourceEvent: z.string(),
-		rank: z.number().int(),
-		rankedCount: z.number().int().meta({ description: 'How many were ranked in that final version.' }),
-		total: z.number(),
-		tier: z.string().nullable(),
-		specialAward: z.string().nullable(),
-		certificateSerial: z.string().nullable(),
+		...placingFields,
 		verifyPath: z.string().nullable().meta({ description: 'The certificate’s public verification page, when one was issued.', example: '/verify/K7QH3XR9MNP2' }),
 		note: z.string(),
 		status: z.enum(['active', 'withdrawn'])
@@ -61,12 +66,7 @@ export const recommendationSchema = z
 		holderName: z.string(),
 		competitionTitle: z.string(),
 		eventName: z.string(),
-		rank: z.number().int(),
-		rankedCount: z.number().int(),
-		total: z.number(),
-		tier: z.string().nullable(),
-		specialAward: z.string().nullable(),
-		certificateSerial: z.string().nullable(),
+		...placingFields,
 		note: z.string(),
 		status: z.enum(['active', 'withdrawn']),
 		screening: z.string().meta({ description: 'The parent’s screening of it: submitted, approved, rejected, withdrawn.' })
@@ -82,12 +82,7 @@ export const candidateSchema = z
 		competitionTitle: z.string(),
 		eventName: z.string(),
 		roundName: z.string(),
-		rank: z.number().int(),
-		rankedCount: z.number().int(),
-		total: z.number(),
-		tier: z.string().nullable(),
-		specialAward: z.string().nullable(),
-		certificateSerial: z.string().nullable(),
+		...placingFields,
 		recommended: z.boolean().meta({ description: 'Already recommended to this invitation.' })
 	})
 	.meta({ id: 'RecommendationCandidate' });

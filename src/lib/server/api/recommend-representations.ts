@@ -3,7 +3,17 @@ import type { InvitationRow, RecommendationRow, CandidateRow } from '../recommen
 
 // What the upward-recommendation endpoints answer (issue 17): plain JSON, totals in points.
 
-const points = (hundredths: number) => hundredths / 100;
+type Placing = { rank: number; rankedCount: number; total: number; tierLabel: string | null; specialAward: string | null; certificateSerial: string | null };
+
+/** What the placing won, as every answer shows it (the schemas' placingFields). */
+const placingOf = (row: Placing) => ({
+	rank: row.rank,
+	rankedCount: row.rankedCount,
+	total: row.total / 100,
+	tier: row.tierLabel,
+	specialAward: row.specialAward,
+	certificateSerial: row.certificateSerial
+});
 
 export function toApiQuota(row: QuotaRow) {
 	return { id: row.id, competitionId: row.competitionId, eventId: row.eventId, eventName: row.eventName, childOrganisation: { slug: row.childOrganisationSlug, name: row.childOrganisationName }, quota: row.quota, used: row.used };
@@ -16,12 +26,7 @@ export function toApiEvidence(row: EntryEvidence) {
 		sourceOrganisation: row.sourceOrganisationName,
 		sourceCompetition: row.sourceCompetitionTitle,
 		sourceEvent: row.sourceEventName,
-		rank: row.rank,
-		rankedCount: row.rankedCount,
-		total: points(row.total),
-		tier: row.tierLabel,
-		specialAward: row.specialAward,
-		certificateSerial: row.certificateSerial,
+		...placingOf(row),
 		verifyPath: row.certificateCode ? `/verify/${row.certificateCode}` : null,
 		note: row.note,
 		status: row.status
@@ -50,12 +55,7 @@ export function toApiRecommendation(row: RecommendationRow) {
 		holderName: row.holderName,
 		competitionTitle: row.sourceCompetitionTitle,
 		eventName: row.sourceEventName,
-		rank: row.rank,
-		rankedCount: row.rankedCount,
-		total: points(row.total),
-		tier: row.tierLabel,
-		specialAward: row.specialAward,
-		certificateSerial: row.certificateSerial,
+		...placingOf(row),
 		note: row.note,
 		status: row.status,
 		screening: row.targetStatus
@@ -71,12 +71,7 @@ export function toApiCandidate(row: CandidateRow & { recommended: boolean }) {
 		competitionTitle: row.competitionTitle,
 		eventName: row.eventName,
 		roundName: row.roundName,
-		rank: row.rank,
-		rankedCount: row.rankedCount,
-		total: points(row.total),
-		tier: row.tierLabel,
-		specialAward: row.specialAward,
-		certificateSerial: row.certificateSerial,
+		...placingOf(row),
 		recommended: row.recommended
 	};
 }

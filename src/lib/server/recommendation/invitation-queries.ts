@@ -1,3 +1,4 @@
+import type { Evidence } from '$lib/domain/recommendation/evidence';
 import type { Db } from '../db/client';
 import type { NewMember } from '../registration/entry-queries';
 
@@ -105,7 +106,7 @@ export function listSourceMembers(db: Db, organisationId: string, entryId: strin
 }
 
 /** One of the child's recommendations, with its parent entry's screening state (status, decisions). */
-export interface RecommendationRow {
+export interface RecommendationRow extends Omit<Evidence, 'sourceOrganisationName' | 'certificateCode'> {
 	id: string;
 	quotaId: string;
 	parentOrganisationId: string;
@@ -113,16 +114,7 @@ export interface RecommendationRow {
 	sourceResultVersionId: string;
 	targetEntryId: string;
 	status: 'active' | 'withdrawn';
-	note: string;
 	holderName: string;
-	sourceCompetitionTitle: string;
-	sourceEventName: string;
-	rank: number;
-	rankedCount: number;
-	total: number;
-	tierLabel: string | null;
-	specialAward: string | null;
-	certificateSerial: string | null;
 	/** The parent's entry: submitted, approved, rejected, withdrawn… (the outcome of the child's own nomination). */
 	targetStatus: string;
 	targetDecisions: number;

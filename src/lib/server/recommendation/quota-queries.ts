@@ -1,3 +1,4 @@
+import type { Evidence } from '$lib/domain/recommendation/evidence';
 import type { Db } from '../db/client';
 
 // The parent's side of upward recommendation: the quotas it opened on its competitions, found by the
@@ -70,21 +71,9 @@ export async function deleteQuota(db: Db, organisationId: string, quotaId: strin
 }
 
 /** What the parent's screening shows beside a recommended entry: where it comes from and what it won. */
-export interface EntryEvidence {
+export interface EntryEvidence extends Evidence {
 	recommendationId: string;
 	targetEntryId: string;
-	sourceOrganisationName: string;
-	sourceCompetitionTitle: string;
-	sourceEventName: string;
-	rank: number;
-	rankedCount: number;
-	/** Hundredths of a point. */
-	total: number;
-	tierLabel: string | null;
-	specialAward: string | null;
-	certificateSerial: string | null;
-	certificateCode: string | null;
-	note: string;
 	status: 'active' | 'withdrawn';
 	createdAt: Date;
 }

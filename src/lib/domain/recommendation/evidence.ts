@@ -1,4 +1,4 @@
-/** The evidence the parent's screening pages show beside a recommended entry (issue 17). */
+/** The evidence kept with a recommendation, which the parent's screening shows beside the entry (issue 17). */
 export interface Evidence {
 	sourceOrganisationName: string;
 	sourceCompetitionTitle: string;
