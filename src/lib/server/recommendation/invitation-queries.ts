@@ -45,7 +45,7 @@ export async function getInvitation(db: Db, organisationId: string, quotaId: str
 }
 
 /** A winner of the child's final results (a placing with a tier or a special award), with its evidence. */
-export interface CandidateRow {
+export interface CandidateRow extends Pick<Evidence, 'rank' | 'rankedCount' | 'total' | 'tierLabel' | 'specialAward' | 'certificateSerial' | 'certificateCode'> {
 	resultVersionId: string;
 	entryId: string;
 	competitionTitle: string;
@@ -55,13 +55,6 @@ export interface CandidateRow {
 	unit: string;
 	teamName: string | null;
 	memberCount: number;
-	rank: number;
-	rankedCount: number;
-	total: number;
-	tierLabel: string | null;
-	specialAward: string | null;
-	certificateSerial: string | null;
-	certificateCode: string | null;
 }
 
 const CANDIDATE_COLUMNS = (db: Db) => db`
