@@ -2,6 +2,13 @@ import postgres from 'postgres';
 
 type Sql = postgres.Sql;
 
+/**
+ * Held (per transaction) while a process sets up the role and its grants: several processes starting
+ * at once would otherwise update the same catalogue rows together, and PostgreSQL refuses one with
+ * "tuple concurrently updated" (seen when two app processes started side by side).
+ */
+const ROLE_SETUP_LOCK_ID = 7_115_087_022;
+
 /** The login role the embedded server's app connects as; migrations run as the cluster's owner. */
 export const EMBEDDED_RUNTIME_ROLE = 'jiangxin_app';
 
@@ -12,16 +19,12 @@ export const EMBEDDED_RUNTIME_ROLE = 'jiangxin_app';
 export async function ensureRuntimeRole(owner: Sql, ownerUrl: string, role: string, password: string): Promise<string> {
 	// ALTER ROLE takes no parameters: only quote-free passwords reach the SQL text.
 	if (!/^[A-Za-z0-9_-]+$/.test(password)) throw new Error('The runtime role password must be letters, digits, _ or -.');
-	const exists = await owner`select 1 from pg_roles where rolname = ${role}`;
-	if (exists.length === 0) {
-		await owner`create role ${owner(role)}`.catch((error: unknown) => {
-			// Another process starting at the same moment created it first.
-			if (!(error instanceof postgres.PostgresError && error.code === '42710')) throw error;
-		});
-	}
-	await owner.unsafe(
-		`alter role "${role.replaceAll('"', '""')}" with login nosuperuser nocreatedb nocreaterole nobypassrls noreplication password '${password}'`
-	);
+	await owner.begin(async (tx) => {
+		await tx`select pg_advisory_xact_lock(${ROLE_SETUP_LOCK_ID})`;
+		const exists = await tx`select 1 from pg_roles where rolname = ${role}`;
+		if (exists.length === 0) await tx`create role ${tx(role)}`;
+		await tx.unsafe(`alter role "${role.replaceAll('"', '""')}" with login nosuperuser nocreatedb nocreaterole nobypassrls noreplication password '${password}'`);
+	});
 	const url = new URL(ownerUrl);
 	url.username = role;
 	url.password = password;
@@ -35,6 +38,7 @@ export async function ensureRuntimeRole(owner: Sql, ownerUrl: string, role: stri
  */
 export async function grantRuntimePrivileges(owner: Sql, role: string): Promise<void> {
 	await owner.begin(async (tx) => {
+		await tx`select pg_advisory_xact_lock(${ROLE_SETUP_LOCK_ID})`;
 		const grantee = tx(role);
 		await tx`grant usage on schema public to ${grantee}`;
 		await tx`grant select, insert, update, delete on all tables in schema public to ${grantee}`;
