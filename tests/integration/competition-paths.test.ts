@@ -1,56 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { db } from '../../src/lib/server/db/client';
 import { newOrg } from '../fixtures/factories';
 import { newCompetition } from '../fixtures/competitions';
 import { sessionCookie } from './http-helpers';
+import { competitionRouteRequests, type RouteRequest } from './competition-routes';
 
 // Every page, form action and download under …/competitions/[competition]/… (the round-level ones are
 // round-paths.test.ts's) answers 404 when the competition is another organisation's, found in the
 // route files themselves so a new route is in the table the day it is added. The same requests with
 // the organisation's own competition are not 404s (where the path names nothing else), so the table can fail.
 
-const ORG_ROUTES = path.resolve('src/routes/(app)/orgs/[org=slug]/competitions/[competition=uuid]');
-
-function routeFiles(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-		const full = path.join(dir, entry.name);
-		if (entry.isDirectory()) return routeFiles(full);
-		return ['+page.server.ts', '+server.ts'].includes(entry.name) ? [full] : [];
-	});
-}
-
-interface Request {
-	method: 'GET' | 'POST';
-	/** The path below /orgs/<org>/competitions/<competition>; other [params] are filled with unknown ids. */
-	pattern: string;
-	isPage: boolean;
-}
-
-function competitionRequests(): Request[] {
-	const requests: Request[] = [];
-	for (const file of routeFiles(ORG_ROUTES)) {
-		const relative = path.relative(ORG_ROUTES, path.dirname(file)).split(path.sep).join('/');
-		const pattern = relative === '' ? '' : `/${relative}`;
-		if (pattern.includes('[round=uuid]')) continue;
-		const source = readFileSync(file, 'utf8');
-		if (file.endsWith('+page.server.ts')) {
-			requests.push({ method: 'GET', pattern, isPage: true });
-			const block = /export const actions = \{([\s\S]*?)\n\} satisfies Actions/.exec(source)?.[1] ?? '';
-			for (const [, name] of block.matchAll(/^\t(\w+): async/gm)) requests.push({ method: 'POST', pattern: `${pattern}?/${name}`, isPage: false });
-		} else {
-			for (const [, method] of source.matchAll(/export const (GET|POST)\b/g)) requests.push({ method: method as 'GET' | 'POST', pattern, isPage: false });
-		}
-	}
-	return requests;
-}
+/** The competition's routes without a [round] (round-paths.test.ts has those). */
+const competitionRequests = () => competitionRouteRequests().filter((request) => !request.pattern.includes('[round=uuid]'));
 
 // Paths that name something more than the competition — in the path, or (a bulk download's progress)
 // by an id in the query — answer 404 for an unknown one under the own competition too.
 const NAMED_BY_QUERY = new Set(['/certificates/progress']);
-const namesMore = (request: Request) => /\[(?!competition)/.test(request.pattern) || NAMED_BY_QUERY.has(request.pattern);
+const namesMore = (request: RouteRequest) => /\[(?!competition)/.test(request.pattern) || NAMED_BY_QUERY.has(request.pattern);
 
 let world: { slug: string; cookie: string; own: string; foreign: string; foreignOrganisationId: string };
 
@@ -66,7 +33,7 @@ beforeAll(async () => {
 	};
 }, 60_000);
 
-function send(request: Request, competitionId: string): Promise<Response> {
+function send(request: RouteRequest, competitionId: string): Promise<Response> {
 	const app = inject('appUrl');
 	const filled = request.pattern.replace(/\[\w+=uuid\]/g, () => randomUUID());
 	return fetch(`${app}/orgs/${world.slug}/competitions/${competitionId}${filled}`, {

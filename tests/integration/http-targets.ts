@@ -13,11 +13,12 @@ import { newCompetitionFromTemplate } from '../fixtures/competitions';
 
 const ROUTES = path.resolve('src/routes');
 
-function routeFiles(dir: string, name: string): string[] {
+/** The route files with one of these names below `dir`. */
+export function routeFiles(dir: string, names: string[]): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
 		const full = path.join(dir, entry.name);
-		if (entry.isDirectory()) return routeFiles(full, name);
-		return entry.name === name ? [full] : [];
+		if (entry.isDirectory()) return routeFiles(full, names);
+		return names.includes(entry.name) ? [full] : [];
 	});
 }
 
@@ -38,7 +39,7 @@ export interface FormTarget {
 /** Every form action (named or default) and every POST +server.ts outside /api. */
 export function listFormTargets(fill: (pattern: string) => string): FormTarget[] {
 	const targets: FormTarget[] = [];
-	for (const file of routeFiles(ROUTES, '+page.server.ts')) {
+	for (const file of routeFiles(ROUTES, ['+page.server.ts'])) {
 		const source = readFileSync(file, 'utf8');
 		if (!source.includes('export const actions')) continue;
 		const block = /export const actions = \{([\s\S]*?)\n\} satisfies Actions/.exec(source)?.[1];
@@ -48,7 +49,7 @@ export function listFormTargets(fill: (pattern: string) => string): FormTarget[]
 			targets.push({ path: `${fill(pattern)}${name === 'default' ? '' : `?/${name}`}`, signedIn: !pattern.match(/^\/(login|setup|signup)/), admin: pattern.startsWith('/admin') });
 		}
 	}
-	for (const file of routeFiles(ROUTES, '+server.ts')) {
+	for (const file of routeFiles(ROUTES, ['+server.ts'])) {
 		const pattern = routePattern(file);
 		if (pattern.startsWith('/api/') || !/export const POST/.test(readFileSync(file, 'utf8'))) continue;
 		targets.push({ path: fill(pattern), signedIn: true, admin: false });
@@ -58,7 +59,7 @@ export function listFormTargets(fill: (pattern: string) => string): FormTarget[]
 
 /** Every exported method of every API endpoint file, as `METHOD /path` with OpenAPI's `{param}`. */
 export function listApiEndpoints(): string[] {
-	return routeFiles(path.join(ROUTES, 'api/v1'), '+server.ts').flatMap((file) => {
+	return routeFiles(path.join(ROUTES, 'api/v1'), ['+server.ts']).flatMap((file) => {
 		const pattern = routePattern(file).replace(/^\/api\/v1/, '').replace(/\[(\w+)\]/g, '{$1}');
 		if (pattern.includes('...') || pattern === '/openapi.json') return [];
 		return [...readFileSync(file, 'utf8').matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map(([, method]) => `${method} ${pattern}`);

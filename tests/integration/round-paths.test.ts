@@ -1,50 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { db } from '../../src/lib/server/db/client';
 import { newOrg } from '../fixtures/factories';
 import { seedJudgeRound, type JudgeRound } from '../fixtures/judge-entries';
 import { seedPanel, type PanelJudge } from '../fixtures/live-judging';
 import { sessionCookie } from './http-helpers';
+import { competitionRouteRequests, type RouteRequest } from './competition-routes';
 
 // Every page, form action and download under …/competitions/[competition]/…/[round]/… answers 404
 // when the round is another competition's of the same organisation — found in the route files
 // themselves, so a new route is in the table the day it is added. The same requests with the round's
 // own competition are not 404s, so the table can fail.
 
-const ORG_ROUTES = path.resolve('src/routes/(app)/orgs/[org=slug]/competitions/[competition=uuid]');
-
-function routeFiles(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-		const full = path.join(dir, entry.name);
-		if (entry.isDirectory()) return routeFiles(full);
-		return ['+page.server.ts', '+server.ts'].includes(entry.name) ? [full] : [];
-	});
-}
-
-interface Request {
-	method: 'GET' | 'POST';
-	/** The path below /orgs/<org>/competitions/<competition>, with [round] and [judge] still to fill. */
-	pattern: string;
-}
-
-/** Each load (GET), named action (POST ?/name) and exported GET/POST of the routes that have a [round]. */
-function roundRequests(): Request[] {
-	const requests: Request[] = [];
-	for (const file of routeFiles(ORG_ROUTES)) {
-		const pattern = `/${path.relative(ORG_ROUTES, path.dirname(file)).split(path.sep).join('/')}`;
-		if (!pattern.includes('[round=uuid]')) continue;
-		const source = readFileSync(file, 'utf8');
-		if (file.endsWith('+page.server.ts')) {
-			requests.push({ method: 'GET', pattern });
-			const block = /export const actions = \{([\s\S]*?)\n\} satisfies Actions/.exec(source)?.[1] ?? '';
-			for (const [, name] of block.matchAll(/^\t(\w+): async/gm)) requests.push({ method: 'POST', pattern: `${pattern}?/${name}` });
-		} else {
-			for (const [, method] of source.matchAll(/export const (GET|POST)\b/g)) requests.push({ method: method as 'GET' | 'POST', pattern });
-		}
-	}
-	return requests;
-}
+/** The competition's routes that have a [round]. */
+const roundRequests = () => competitionRouteRequests().filter((request) => request.pattern.includes('[round=uuid]'));
 
 let world: { slug: string; cookie: string; here: JudgeRound; there: JudgeRound; judges: PanelJudge[] };
 
@@ -56,7 +24,7 @@ beforeAll(async () => {
 	world = { slug: owner.organisation.slug, cookie: await sessionCookie(owner.user.id), here, there, judges };
 }, 60_000);
 
-function send(request: Request, competitionId: string): Promise<Response> {
+function send(request: RouteRequest, competitionId: string): Promise<Response> {
 	const app = inject('appUrl');
 	const filled = request.pattern.replace('[round=uuid]', world.there.roundId).replace('[judge=uuid]', world.judges[0]!.judgeId);
 	return fetch(`${app}/orgs/${world.slug}/competitions/${competitionId}${filled}`, {
