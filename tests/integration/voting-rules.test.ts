@@ -3,7 +3,8 @@ import { db } from '../../src/lib/server/db/client';
 import { DomainError } from '../../src/lib/server/domain-error';
 import { describeDomainError } from '../../src/lib/server/http/errors';
 import { castVote, issueVoteChallenge, saveRoundVotePolicy, getPublicTally } from '../../src/lib/server/voting';
-import { purgeExpiredChallenges } from '../../src/lib/server/voting/ballot-box';
+import { castBallot, purgeExpiredChallenges, type Ballot } from '../../src/lib/server/voting/ballot-box';
+import { votingDayOf } from '../../src/lib/domain/voting';
 import { verifyVoteProof } from '../../src/lib/server/voting/proof';
 import { addressPrefixHash } from '../../src/lib/server/voting/voter-identity';
 import { solveChallenge } from 'altcha-lib';
@@ -121,5 +122,37 @@ describe('casting a vote', () => {
 		await saveRoundVotePolicy(owner, round.roundId, votePolicy({ countsShown: 'daily', dailyPublishTime: '12:00' }));
 		expect((await getPublicTally(owner, round.roundId, at('2026-05-03T11:59:00+08:00')))?.counts.map((row) => row.votes)).toEqual([0, 0, 0]);
 		expect((await getPublicTally(owner, round.roundId, at('2026-05-03T12:00:00+08:00')))?.counts.map((row) => row.votes)).toEqual([0, 1, 0]);
+	});
+});
+
+describe('the ballot box', () => {
+	it('writes a batch whole or not at all: a failed batch spends no proof, and the next batch is counted', async () => {
+		const owner = await newOrg();
+		const round = await seedVoteRound(owner, { policy: { votesPerVoterPerDay: 10, votesPerCandidatePerVoterPerDay: 10 } });
+		const now = new Date();
+		const ballot = (entryId: string, proofId: string, voterKey: string): Ballot => ({
+			organisationId: owner.organisation.id,
+			roundId: round.roundId,
+			entryId,
+			voterKey,
+			castAt: now,
+			votingDay: votingDayOf(now),
+			addressPrefixHash: 'prefix',
+			userAgentHash: 'agent',
+			proofId,
+			proofExpiresAt: new Date(now.getTime() + 600_000),
+			limits: { votesPerVoterPerDay: 10, votesPerCandidatePerVoterPerDay: 10 },
+			window: { opensAt: new Date(now.getTime() - 1), closesAt: new Date(now.getTime() + 600_000) }
+		});
+		const proofs = [`batch-test-${crypto.randomUUID()}`, `batch-test-${crypto.randomUUID()}`];
+		// Cast in one tick, so one batch: a candidate that is not there (the row's foreign key fails) and a good one.
+		const failed = await Promise.allSettled([castBallot(ballot(crypto.randomUUID(), proofs[0]!, 'v1')), castBallot(ballot(round.entries[0]!.id, proofs[1]!, 'v2'))]);
+		expect(failed.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+		const spent = await db()`select 1 from vote_challenge where challenge = any(${proofs})`;
+		expect(spent.length).toBe(0);
+		const counted = await Promise.all(proofs.map((proofId, index) => castBallot(ballot(round.entries[index]!.id, proofId, `v${index + 1}`))));
+		expect(counted.map((outcome) => outcome.kind)).toEqual(['counted', 'counted']);
+		const rows = await db()`select entry_id from vote where round_id = ${round.roundId}`;
+		expect(rows.length).toBe(2);
 	});
 });

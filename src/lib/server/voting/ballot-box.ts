@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { db, type Tx } from '../db/client';
+import type postgres from 'postgres';
+import { db } from '../db/client';
 import { decideDailyLimits, type DailyLimits, type VotingWindow } from '$lib/domain/voting';
 
 /**
@@ -12,6 +13,7 @@ import { decideDailyLimits, type DailyLimits, type VotingWindow } from '$lib/dom
  *    batches — here or in another process — never decide the same voter's day at once;
  * 3. the voters' votes of the day are counted (every status: a voided vote was still cast), the batch
  *    is decided in arrival order with the domain's rule, and the accepted rows go in with one unnest.
+ * All of it in two round trips (see writeBatch).
  * Nothing is counted anywhere else: the tally is a query over these rows.
  */
 
@@ -29,6 +31,9 @@ export interface Ballot {
 	limits: DailyLimits;
 	window: VotingWindow;
 }
+
+/** A connection reserved for one batch: its statements are pipelined inside one transaction. */
+type Connection = postgres.ReservedSql;
 
 export type BallotOutcome = { kind: 'counted'; voteId: string } | { kind: 'replayed' } | { kind: 'limit'; reason: 'daily_limit' | 'candidate_limit'; nextVoteAt: Date | null };
 
@@ -79,54 +84,91 @@ function flush() {
 
 const dayKey = (ballot: Ballot) => `${ballot.roundId}|${ballot.voterKey}|${ballot.votingDay}`;
 
+/**
+ * One batch in two round trips on a reserved connection: `begin`, the challenges spent, the locks and
+ * the counts go out together (PostgreSQL runs them in order, so the counts are read under the locks);
+ * the decided rows and `commit` go out together. Locks are taken for every ballot's day, replayed ones
+ * included: a lock too many costs nothing, a round trip to learn which ones are replays costs a third.
+ * postgres.js sends a query when it is first awaited, so each list below holds bare queries, awaited in
+ * the order they must run (an async helper would send its query before the `begin`).
+ */
 async function writeBatch(batch: Pending[]): Promise<BallotOutcome[]> {
-	return db().begin(async (tx) => {
-		const ballots = batch.map((pending) => pending.ballot);
-		const fresh = await spendChallenges(tx, ballots);
-		const outcomes: (BallotOutcome | null)[] = ballots.map((ballot, index) => (fresh.has(index) ? null : { kind: 'replayed' }));
-		const live = ballots.filter((_, index) => outcomes[index] === null);
-		if (live.length === 0) return outcomes as BallotOutcome[];
-		const keys = [...new Set(live.map(dayKey))];
-		await tx`select pg_advisory_xact_lock(h) from (select distinct hashtextextended(k, 0) as h from unnest(${keys}::text[]) as k order by h) as ordered`;
-		const cast = await tx<{ roundId: string; voterKey: string; votingDay: string; entryId: string; votes: number }[]>`
-			select round_id, voter_key, voting_day::text, entry_id, count(*)::int as votes from vote
-			where (organisation_id, round_id, voter_key, voting_day) in (
-				select * from unnest(${live.map((b) => b.organisationId)}::uuid[], ${live.map((b) => b.roundId)}::uuid[], ${live.map((b) => b.voterKey)}::text[], ${live.map((b) => b.votingDay)}::date[]))
-			group by 1, 2, 3, 4`;
-		const perDay = new Map<string, number>();
-		const perCandidate = new Map<string, number>();
-		for (const row of cast) {
-			const key = `${row.roundId}|${row.voterKey}|${row.votingDay}`;
-			perDay.set(key, (perDay.get(key) ?? 0) + row.votes);
-			perCandidate.set(`${key}|${row.entryId}`, row.votes);
-		}
-		const accepted: (Ballot & { id: string })[] = [];
-		ballots.forEach((ballot, index) => {
-			if (outcomes[index] !== null) return;
-			const key = dayKey(ballot);
-			const candidateKey = `${key}|${ballot.entryId}`;
-			const decision = decideDailyLimits(ballot.limits, { total: perDay.get(key) ?? 0, forCandidate: perCandidate.get(candidateKey) ?? 0 }, ballot.window, ballot.castAt);
-			if (!decision.allowed) {
-				outcomes[index] = { kind: 'limit', reason: decision.reason, nextVoteAt: decision.nextVoteAt };
-				return;
-			}
-			perDay.set(key, (perDay.get(key) ?? 0) + 1);
-			perCandidate.set(candidateKey, (perCandidate.get(candidateKey) ?? 0) + 1);
-			const id = randomUUID();
-			accepted.push({ ...ballot, id });
-			outcomes[index] = { kind: 'counted', voteId: id };
-		});
-		if (accepted.length > 0) await insertVotes(tx, accepted);
-		return outcomes as BallotOutcome[];
-	});
+	const ballots = batch.map((pending) => pending.ballot);
+	const connection = await db().reserve();
+	try {
+		const [, spent, , counted] = await Promise.all([connection`begin`, spendChallenges(connection, ballots), lockVoterDays(connection, ballots), countCast(connection, ballots)]);
+		const { outcomes, accepted } = decide(ballots, freshBallots(ballots, spent), counted);
+		await Promise.all([accepted.length > 0 ? insertVotes(connection, accepted) : null, connection`commit`]);
+		return outcomes;
+	} catch (error) {
+		await connection`rollback`.catch(() => {});
+		throw error;
+	} finally {
+		connection.release();
+	}
 }
 
-/** The indexes of the ballots whose challenge was unspent (the first of equal ones in a batch). */
-async function spendChallenges(tx: Tx, ballots: Ballot[]): Promise<Set<number>> {
-	const spent = await tx<{ challenge: string }[]>`
+interface VoterDayCount {
+	roundId: string;
+	voterKey: string;
+	votingDay: string;
+	entryId: string;
+	total: number;
+	forCandidate: number;
+}
+
+/** Each ballot in arrival order: a replay, over a limit, or counted (and then it counts for the ballots after it). */
+function decide(ballots: Ballot[], unspent: Set<number>, counted: VoterDayCount[]) {
+	const perDay = new Map<string, number>();
+	const perCandidate = new Map<string, number>();
+	for (const row of counted) {
+		const key = `${row.roundId}|${row.voterKey}|${row.votingDay}`;
+		perDay.set(key, row.total);
+		perCandidate.set(`${key}|${row.entryId}`, row.forCandidate);
+	}
+	const accepted: (Ballot & { id: string })[] = [];
+	const outcomes = ballots.map((ballot, index): BallotOutcome => {
+		if (!unspent.has(index)) return { kind: 'replayed' };
+		const key = dayKey(ballot);
+		const candidateKey = `${key}|${ballot.entryId}`;
+		const decision = decideDailyLimits(ballot.limits, { total: perDay.get(key) ?? 0, forCandidate: perCandidate.get(candidateKey) ?? 0 }, ballot.window, ballot.castAt);
+		if (!decision.allowed) return { kind: 'limit', reason: decision.reason, nextVoteAt: decision.nextVoteAt };
+		perDay.set(key, (perDay.get(key) ?? 0) + 1);
+		perCandidate.set(candidateKey, (perCandidate.get(candidateKey) ?? 0) + 1);
+		const id = randomUUID();
+		accepted.push({ ...ballot, id });
+		return { kind: 'counted', voteId: id };
+	});
+	return { outcomes, accepted };
+}
+
+/** Every process takes its locks in the same (hash) order, so two batches never wait on each other in a circle. */
+function lockVoterDays(connection: Connection, ballots: Ballot[]) {
+	const keys = [...new Set(ballots.map(dayKey))];
+	return connection`select pg_advisory_xact_lock(h) from (select distinct hashtextextended(k, 0) as h from unnest(${keys}::text[]) as k order by h) as ordered`;
+}
+
+/** For each (voter's day, candidate) in the batch: the votes that voter cast that day, in all and for that candidate (every status: a voided vote was still cast). */
+function countCast(connection: Connection, ballots: Ballot[]) {
+	return connection<VoterDayCount[]>`
+		select w.round_id, w.voter_key, w.voting_day::text, w.entry_id, cast_so_far.total, cast_so_far.for_candidate
+		from (select distinct * from unnest(${ballots.map((b) => b.organisationId)}::uuid[], ${ballots.map((b) => b.roundId)}::uuid[], ${ballots.map((b) => b.voterKey)}::text[],
+			${ballots.map((b) => b.votingDay)}::date[], ${ballots.map((b) => b.entryId)}::uuid[]) as w(organisation_id, round_id, voter_key, voting_day, entry_id)) as w
+		cross join lateral (
+			select count(*)::int as total, (count(*) filter (where vote.entry_id = w.entry_id))::int as for_candidate from vote
+			where vote.organisation_id = w.organisation_id and vote.round_id = w.round_id and vote.voter_key = w.voter_key and vote.voting_day = w.voting_day) as cast_so_far`;
+}
+
+/** Spends the batch's challenges; answers those that were unspent (a challenge already there, or twice in the batch, is a replay). */
+function spendChallenges(connection: Connection, ballots: Ballot[]) {
+	return connection<{ challenge: string }[]>`
 		insert into vote_challenge (challenge, expires_at)
 		select * from unnest(${ballots.map((b) => b.proofId)}::text[], ${ballots.map((b) => b.proofExpiresAt.toISOString())}::timestamptz[])
 		on conflict do nothing returning challenge`;
+}
+
+/** The indexes of the ballots whose challenge this batch spent (the first of equal ones). */
+function freshBallots(ballots: Ballot[], spent: { challenge: string }[]): Set<number> {
 	const unspent = new Set(spent.map((row) => row.challenge));
 	const fresh = new Set<number>();
 	ballots.forEach((ballot, index) => {
@@ -135,8 +177,8 @@ async function spendChallenges(tx: Tx, ballots: Ballot[]): Promise<Set<number>> 
 	return fresh;
 }
 
-async function insertVotes(tx: Tx, rows: (Ballot & { id: string })[]): Promise<void> {
-	await tx`
+function insertVotes(connection: Connection, rows: (Ballot & { id: string })[]) {
+	return connection`
 		insert into vote (id, organisation_id, round_id, entry_id, voter_key, cast_at, voting_day, address_prefix_hash, user_agent_hash, proof_id)
 		select * from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.organisationId)}::uuid[], ${rows.map((r) => r.roundId)}::uuid[],
 			${rows.map((r) => r.entryId)}::uuid[], ${rows.map((r) => r.voterKey)}::text[], ${rows.map((r) => r.castAt.toISOString())}::timestamptz[],
