@@ -3,7 +3,7 @@
  * node:http server whose one route is castVote with every rule on — the ALTCHA proof verified, the
  * challenge spent in the replay table, the window and daily limits under their advisory lock, the row
  * inserted (batched per 5 ms tick). Beside it, in the same run and the same way, the plain baseline: a
- * bare node:http server doing one INSERT per request. Each server runs in a child process (this file
+ * bare node:http server doing one INSERT per request; the two take turns in three segments each. Each server runs in a child process (this file
  * with --vote-server / --plain-server) so the load generator does not share its event loop. Proofs are
  * solved before the run at a low cost (the solving is the phone's work, not the server's). Also the
  * voting page's gzipped JavaScript from the production build, when there is one.
@@ -76,14 +76,20 @@ function startServer(mode: '--vote-server' | '--plain-server', setup: Setup): Pr
 	});
 }
 
-/** 200 connections, each sending its next request when the last answered, for the duration. */
-async function load(port: number, body: (connection: number, sequence: number, sent: number) => string): Promise<{ perSecond: number; p99: number; statuses: Record<number, number> }> {
+interface Run {
+	requests: number;
+	seconds: number;
+	latencies: number[];
+	statuses: Record<number, number>;
+}
+
+const newRun = (): Run => ({ requests: 0, seconds: 0, latencies: [], statuses: {} });
+
+/** 200 connections, each sending its next request when the last answered, for `milliseconds`; added to `run`. */
+async function load(port: number, milliseconds: number, body: (connection: number) => string, run: Run): Promise<void> {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-	const latencies: number[] = [];
-	const statuses: Record<number, number> = {};
 	const started = performance.now();
-	const deadline = started + DURATION_MS;
-	let sequence = 0;
+	const deadline = started + milliseconds;
 	const post = (payload: string) =>
 		new Promise<number>((resolve, reject) => {
 			const request = http.request({ port, host: '127.0.0.1', method: 'POST', path: '/', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (response) => {
@@ -95,21 +101,29 @@ async function load(port: number, body: (connection: number, sequence: number, s
 		});
 	await Promise.all(
 		Array.from({ length: CONNECTIONS }, async (_, connection) => {
-			for (let sent = 0; performance.now() < deadline; sent++) {
-				const payload = body(connection, sequence++, sent);
+			while (performance.now() < deadline) {
+				const payload = body(connection);
 				if (!payload) return;
 				const start = performance.now();
 				const status = await post(payload);
-				latencies.push(performance.now() - start);
-				statuses[status] = (statuses[status] ?? 0) + 1;
+				run.latencies.push(performance.now() - start);
+				run.statuses[status] = (run.statuses[status] ?? 0) + 1;
+				run.requests++;
 			}
 		})
 	);
-	const elapsed = (performance.now() - started) / 1000;
+	run.seconds += (performance.now() - started) / 1000;
 	agent.destroy();
-	latencies.sort((a, b) => a - b);
-	return { perSecond: latencies.length / elapsed, p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0, statuses };
 }
+
+const perSecond = (run: Run) => run.requests / run.seconds;
+const p99 = (run: Run) => [...run.latencies].sort((a, b) => a - b)[Math.floor(run.latencies.length * 0.99)] ?? 0;
+
+/**
+ * The two servers take turns, SEGMENTS times each, so that a change in the machine's own speed during
+ * the run (seen here: ±30 % between runs minutes apart) falls on both alike.
+ */
+const SEGMENTS = 3;
 
 export async function runVotingBench(): Promise<Figure[]> {
 	const figures: Figure[] = [];
@@ -119,16 +133,27 @@ export async function runVotingBench(): Promise<Figure[]> {
 	const { setup, stop } = await setUp();
 	try {
 		const { solvedProof } = await import('../tests/fixtures/voting');
-		const proofCount = Number(process.env.VOTE_BENCH_PROOFS || 120_000);
+		const proofCount = Number(process.env.VOTE_BENCH_PROOFS || 200_000);
 		const proofs: string[] = [];
 		for (let index = 0; index < proofCount; index++) proofs.push(await solvedProof(setup.roundId));
-		const plain = await startServer('--plain-server', setup);
-		const plainRun = await load(plain.port, (connection, sequence) => JSON.stringify({ entryId: setup.entryIds[sequence % setup.entryIds.length], voter: `c${connection}` }));
+		const [plain, vote] = [await startServer('--plain-server', setup), await startServer('--vote-server', setup)];
+		const plainRun = newRun();
+		const voteRun = newRun();
+		let plainSequence = 0;
+		let proofsUsed = 0;
+		const votesSent = new Array<number>(CONNECTIONS).fill(0);
+		const plainBody = (connection: number) => JSON.stringify({ entryId: setup.entryIds[plainSequence++ % setup.entryIds.length], voter: `c${connection}` });
+		const voteBody = (connection: number) => {
+			if (proofsUsed >= proofs.length) return '';
+			const sent = votesSent[connection]!++;
+			return JSON.stringify({ entryId: setup.entryIds[(connection + sent) % setup.entryIds.length], altcha: proofs[proofsUsed++], phone: `${connection}.${Math.floor(sent / VOTES_PER_PHONE)}`, connection });
+		};
+		for (let segment = 0; segment < SEGMENTS; segment++) {
+			await load(plain.port, DURATION_MS / SEGMENTS, plainBody, plainRun);
+			await load(vote.port, DURATION_MS / SEGMENTS, voteBody, voteRun);
+		}
+		if (proofsUsed >= proofs.length) throw new Error(`the run used all ${proofs.length} proofs: raise VOTE_BENCH_PROOFS`);
 		plain.child.kill('SIGTERM');
-		const vote = await startServer('--vote-server', setup);
-		const voteRun = await load(vote.port, (connection, sequence, sent) =>
-			sequence < proofs.length ? JSON.stringify({ entryId: setup.entryIds[(connection + sent) % setup.entryIds.length], altcha: proofs[sequence], phone: `${connection}.${Math.floor(sent / VOTES_PER_PHONE)}`, connection }) : ''
-		);
 		vote.child.kill('SIGTERM');
 		const sql = postgres(setup.databaseUrl, { max: 1, onnotice: () => {} });
 		const [rows] = await sql<{ votes: number }[]>`select count(*)::int as votes from vote where round_id = ${setup.roundId}`;
@@ -136,11 +161,11 @@ export async function runVotingBench(): Promise<Figure[]> {
 		const counted = voteRun.statuses[200] ?? 0;
 		if (rows!.votes !== counted) throw new Error(`rows lost or invented: ${rows!.votes} rows for ${counted} counted answers`);
 		// Every vote of the run is within its phone's limits: a refusal would be a wrong answer, not load.
-		if (counted !== Object.values(voteRun.statuses).reduce((sum, n) => sum + n, 0)) throw new Error(`votes refused: ${JSON.stringify(voteRun.statuses)}`);
+		if (counted !== voteRun.requests) throw new Error(`votes refused: ${JSON.stringify(voteRun.statuses)}`);
 		figures.push(
-			{ bench: 'plain_insert_per_s', value: plainRun.perSecond, unit: 'req/s' },
-			{ bench: 'votes_per_s', value: voteRun.perSecond, unit: 'votes/s', baseline: plainRun.perSecond },
-			{ bench: 'vote_p99_ms', value: voteRun.p99, unit: 'ms', baseline: plainRun.p99 }
+			{ bench: 'plain_insert_per_s', value: perSecond(plainRun), unit: 'req/s' },
+			{ bench: 'votes_per_s', value: perSecond(voteRun), unit: 'votes/s', baseline: perSecond(plainRun) },
+			{ bench: 'vote_p99_ms', value: p99(voteRun), unit: 'ms', baseline: p99(plainRun) }
 		);
 		return figures;
 	} finally {
