@@ -126,7 +126,7 @@ describe('casting a vote', () => {
 });
 
 describe('the ballot box', () => {
-	it('writes a batch whole or not at all: a failed batch spends no proof, and the next batch is counted', async () => {
+	it('writes a batch whole or not at all, and retries a failed one ballot by ballot so one bad ballot fails alone', async () => {
 		const owner = await newOrg();
 		const round = await seedVoteRound(owner, { policy: { votesPerVoterPerDay: 10, votesPerCandidatePerVoterPerDay: 10 } });
 		const now = new Date();
@@ -145,14 +145,16 @@ describe('the ballot box', () => {
 			window: { opensAt: new Date(now.getTime() - 1), closesAt: new Date(now.getTime() + 600_000) }
 		});
 		const proofs = [`batch-test-${crypto.randomUUID()}`, `batch-test-${crypto.randomUUID()}`];
-		// Cast in one tick, so one batch: a candidate that is not there (the row's foreign key fails) and a good one.
-		const failed = await Promise.allSettled([castBallot(ballot(crypto.randomUUID(), proofs[0]!, 'v1')), castBallot(ballot(round.entries[0]!.id, proofs[1]!, 'v2'))]);
-		expect(failed.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
-		const spent = await db()`select 1 from vote_challenge where challenge = any(${proofs})`;
-		expect(spent.length).toBe(0);
-		const counted = await Promise.all(proofs.map((proofId, index) => castBallot(ballot(round.entries[index]!.id, proofId, `v${index + 1}`))));
-		expect(counted.map((outcome) => outcome.kind)).toEqual(['counted', 'counted']);
-		const rows = await db()`select entry_id from vote where round_id = ${round.roundId}`;
-		expect(rows.length).toBe(2);
+		// Cast in one tick, so one batch: a candidate that is not there (its row's foreign key fails the batch) and a good one.
+		const [bad, good] = await Promise.allSettled([castBallot(ballot(crypto.randomUUID(), proofs[0]!, 'v1')), castBallot(ballot(round.entries[0]!.id, proofs[1]!, 'v2'))]);
+		// The batch is tried again ballot by ballot: the good one is counted, the bad one alone refused and its proof not spent.
+		expect(bad!.status).toBe('rejected');
+		expect(good).toMatchObject({ status: 'fulfilled', value: { kind: 'counted' } });
+		const spent = await db()<{ challenge: string }[]>`select challenge from vote_challenge where challenge = any(${proofs})`;
+		expect(spent.map((row) => row.challenge)).toEqual([proofs[1]]);
+		expect((await castBallot(ballot(round.entries[1]!.id, proofs[0]!, 'v1'))).kind).toBe('counted');
+		expect((await castBallot(ballot(round.entries[1]!.id, proofs[1]!, 'v2'))).kind).toBe('replayed');
+		const rows = await db()<{ entryId: string }[]>`select entry_id from vote where round_id = ${round.roundId} order by cast_at, entry_id`;
+		expect(rows.map((row) => row.entryId).sort()).toEqual([round.entries[0]!.id, round.entries[1]!.id].sort());
 	});
 });

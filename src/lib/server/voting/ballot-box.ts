@@ -73,13 +73,25 @@ function flush() {
 	const batch = queue.slice(0, MAX_BATCH);
 	queue = queue.slice(batch.length);
 	inFlight++;
-	writeBatch(batch)
-		.then((outcomes) => batch.forEach((pending, index) => pending.resolve(outcomes[index]!)))
-		.catch((error: unknown) => batch.forEach((pending) => pending.reject(error)))
-		.finally(() => {
-			inFlight--;
-			if (queue.length > 0) flushSoon(queue.length >= MAX_BATCH ? 0 : TICK_MS);
-		});
+	void settleBatch(batch).finally(() => {
+		inFlight--;
+		if (queue.length > 0) flushSoon(queue.length >= MAX_BATCH ? 0 : TICK_MS);
+	});
+}
+
+/**
+ * A batch that fails as a whole (a candidate removed within the second its round was cached, a lost
+ * connection) is tried again ballot by ballot, in arrival order, so that one bad ballot does not take
+ * its neighbours with it; nothing of the failed batch was written.
+ */
+async function settleBatch(batch: Pending[]): Promise<void> {
+	try {
+		const outcomes = await writeBatch(batch);
+		batch.forEach((pending, index) => pending.resolve(outcomes[index]!));
+	} catch (error) {
+		if (batch.length === 1) return batch[0]!.reject(error);
+		for (const pending of batch) await settleBatch([pending]);
+	}
 }
 
 const dayKey = (ballot: Ballot) => `${ballot.roundId}|${ballot.voterKey}|${ballot.votingDay}`;
