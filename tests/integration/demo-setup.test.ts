@@ -49,7 +49,12 @@ describe('the set-up page’s example organisation', () => {
 			]);
 			// Signed in (the set-up's session), the owner opens the example organisation; the public sees its notice.
 			const cookie = response.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
-			expect((await fetch(`${server.url}/orgs/demo`, { headers: { cookie, accept: 'text/html' }, redirect: 'manual' })).status).toBe(200);
+			const landing = await fetch(`${server.url}/orgs/demo`, { headers: { cookie, accept: 'text/html' }, redirect: 'manual' });
+			expect(landing.status).toBe(200);
+			expect(await landing.text()).not.toContain('示例主办单位没有建成');
+			// Had the example failed, the set-up would have sent the owner to their own organisation, which says so.
+			const failed = await fetch(`${server.url}/orgs/deqing?demo=failed`, { headers: { cookie, accept: 'text/html' }, redirect: 'manual' });
+			expect(await failed.text()).toContain('示例主办单位没有建成（原因见服务器日志）');
 			const notice = await fetch(`${server.url}/c/demo-craftsman-2026/results`, { headers: { accept: 'text/html' } });
 			expect(notice.status).toBe(200);
 			expect(await notice.text()).toContain('工匠特别奖');

@@ -29,13 +29,15 @@ export const actions = {
 		setSessionCookie(event.cookies, event.url, result.token, result.expiresAt);
 		if (parsed.data.withDemo) {
 			// The example organisation (issue 17) with the new owner as its owner; a few seconds. The set-up is
-			// done whatever happens here, so a failure is logged and the owner lands in their own organisation.
+			// done whatever happens here, so a failure is logged and the owner lands in their own organisation,
+			// which tells them the example is missing.
 			const slug = demoSlugBeside(parsed.data.organisationSlug);
 			const built = await buildDemo({ user: result.user, ip: requestContext(event).ip, requestId: event.locals.requestId }, slug).then(
 				() => true,
 				(failure: unknown) => (console.error(`[jiangxin] the example organisation was not built: ${failure instanceof Error ? failure.message : failure}`), false)
 			);
 			if (built) redirect(303, routes.organisation(slug));
+			redirect(303, `${routes.organisation(parsed.data.organisationSlug)}?demo=failed`);
 		}
 		redirect(303, routes.organisation(parsed.data.organisationSlug));
 	}

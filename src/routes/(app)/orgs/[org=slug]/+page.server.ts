@@ -14,6 +14,8 @@ export const load = (async (event) => {
 		actor.role === 'owner' ? listRecentActivity(actor, 30) : []
 	]);
 	return {
+		// The set-up page sends its owner here when the example organisation they asked for could not be built.
+		demoFailed: actor.role === 'owner' && event.url.searchParams.get('demo') === 'failed',
 		memberCount: members.length,
 		activeTokenCount: tokens.filter((token) => !token.revokedAt).length,
 		// Saving the same scheme five times is one line, "×5", not five.
