@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
 import { db } from '../db/client';
+import { isIntegrityViolation } from '../db/errors';
 import { decideDailyLimits, type DailyLimits, type VotingWindow } from '$lib/domain/voting';
 
 /**
@@ -80,16 +81,17 @@ function flush() {
 }
 
 /**
- * A batch that fails as a whole (a candidate removed within the second its round was cached, a lost
- * connection) is tried again ballot by ballot, in arrival order, so that one bad ballot does not take
- * its neighbours with it; nothing of the failed batch was written.
+ * A batch that PostgreSQL refused for one of its rows (a candidate removed within the second its round
+ * was cached) is tried again ballot by ballot, in arrival order, so that one bad ballot does not take its
+ * neighbours with it; nothing of the failed batch was written. Any other failure (the database gone)
+ * answers the whole batch at once: a thousand retries against a lost server would hold the queue.
  */
 async function settleBatch(batch: Pending[]): Promise<void> {
 	try {
 		const outcomes = await writeBatch(batch);
 		batch.forEach((pending, index) => pending.resolve(outcomes[index]!));
 	} catch (error) {
-		if (batch.length === 1) return batch[0]!.reject(error);
+		if (batch.length === 1 || !isIntegrityViolation(error)) return batch.forEach((pending) => pending.reject(error));
 		for (const pending of batch) await settleBatch([pending]);
 	}
 }

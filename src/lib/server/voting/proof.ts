@@ -44,9 +44,7 @@ export type ProofCheck = { ok: true; proofId: string; expiresAt: Date } | { ok: 
 
 /** Checks a widget payload (base64 JSON) for this round: signed by us, unexpired, solved. */
 export function verifyVoteProof(payloadText: string, roundId: string): Promise<ProofCheck> {
-	return checkProof(payloadText, roundId, (payload, secrets) =>
-		typeof payload.challenge.parameters.keySignature === 'string' ? ownChallengeVerified(payload, secrets.signature, secrets.key) : libraryVerified(payload, secrets)
-	);
+	return checkProof(payloadText, roundId, (payload, secrets) => (typeof payload.challenge.parameters.keySignature === 'string' ? ownChallengeVerified(payload, secrets) : libraryVerified(payload, secrets)));
 }
 
 /** The same check done by altcha-lib alone (what the fast path must agree with). */
@@ -97,7 +95,7 @@ function sameText(a: string, b: string): boolean {
 }
 
 /** verifySolution's checks for a challenge with a key signature: unexpired, signed by us, a well-formed solution whose key we signed. */
-function ownChallengeVerified({ challenge, solution }: Payload, signatureSecret: string, keySecret: string): boolean {
+function ownChallengeVerified({ challenge, solution }: Payload, { signature: signatureSecret, key: keySecret }: Secrets): boolean {
 	const { parameters } = challenge;
 	if (parameters.expiresAt !== undefined && typeof parameters.expiresAt !== 'number') return false;
 	if (parameters.expiresAt && parameters.expiresAt < Date.now() / 1000) return false;
