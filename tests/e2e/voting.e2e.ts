@@ -35,6 +35,10 @@ test('a voter on a phone solves the proof, votes, is told "already voted today",
 	test.setTimeout(120_000);
 	const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) MicroMessenger/8.0.50' });
 	const page = await context.newPage();
+	const challenges: string[] = [];
+	page.on('request', (request) => {
+		if (/\/vote\/[0-9a-f-]{36}\/challenge$/.test(new URL(request.url()).pathname)) challenges.push(request.url());
+	});
 	await page.goto(publicPath);
 	// WeChat reads the share card from these.
 	await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', '请为身边的最美工匠投上一票');
@@ -46,6 +50,8 @@ test('a voter on a phone solves the proof, votes, is told "already voted today",
 	const before = await votesOf(page, name);
 	const button = candidate(page, name).getByRole('button', { name: '投票' });
 	await expect(button).toBeEnabled({ timeout: 30_000 });
+	// One challenge per page: the proof is started once (two starts race, and the first fails).
+	expect(challenges).toHaveLength(1);
 	await button.click();
 	await expect(page.getByTestId('vote-outcome')).toHaveText('投票成功，已计入。谢谢您的支持！');
 	await expect(candidate(page, name).getByTestId('candidate-votes')).toHaveText(`${before + 1}票`);

@@ -1,19 +1,30 @@
 import { dev } from '$app/environment';
 
 /**
- * Registers the offline worker (src/service-worker.ts) from a judge page (the rest of the site never
- * does), then asks for the given judge pages through it, so it keeps a copy of each for a reload with no
- * network — the page open now included, which loaded before the worker controlled it.
+ * Whether this page can be reopened with no network: `preparing` until the offline worker controls the
+ * page and holds a copy of it, then `ready`; `unavailable` where the browser has
+ * no service workers (e.g. a venue server reached over plain http on a LAN address) or a copy could not
+ * be taken. The judge sees it before the Wi-Fi drops, not after.
  */
-export async function registerJudgeWorker(warm: string[]): Promise<void> {
-	if (!('serviceWorker' in navigator)) return;
+export type OfflineReadiness = 'preparing' | 'ready' | 'unavailable';
+
+/**
+ * Registers the offline worker (src/service-worker.ts) from a judge page (the rest of the site never
+ * does), then asks for this page and the other given judge pages through it, so it keeps a copy of each
+ * for a reload with no network (this page loaded before the worker controlled it). The worker stores a
+ * page before answering, so this page's answer being ours means its copy is kept.
+ */
+export async function registerJudgeWorker(otherPages: string[] = []): Promise<OfflineReadiness> {
+	if (!('serviceWorker' in navigator)) return 'unavailable';
 	try {
 		await navigator.serviceWorker.register('/service-worker.js', { type: dev ? 'module' : 'classic' });
 		await navigator.serviceWorker.ready;
 		if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-		await Promise.all(warm.map((path) => fetch(path, { headers: { accept: 'text/html' }, credentials: 'same-origin' }).catch(() => undefined)));
+		const [thisPage] = await Promise.all([location.pathname, ...otherPages].map((path) => fetch(path, { headers: { accept: 'text/html' }, credentials: 'same-origin' }).then((response) => response.ok && !response.redirected, () => false)));
+		return thisPage ? 'ready' : 'unavailable';
 	} catch (error) {
 		// Without it the pages still work online; drafts are kept in IndexedDB either way.
 		console.warn('service worker not registered', error);
+		return 'unavailable';
 	}
 }

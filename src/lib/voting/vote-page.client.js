@@ -16,8 +16,10 @@ if (host) {
 	const widget = /** @type {AltchaWidget} */ (document.createElement('altcha-widget'));
 	widget.addEventListener('statechange', (event) => setReady(/** @type {CustomEvent<{ state?: string }>} */ (event).detail?.state === 'verified'));
 	host.append(widget);
+	// Started here once, not also with the widget's `auto: 'onload'`: a second start aborts the first, whose
+	// empty result the widget then reports as "Failed to find solution" (and each start costs a challenge).
 	customElements.whenDefined('altcha-widget').then(async () => {
-		await widget.configure({ challenge: host.dataset.challenge, auto: 'onload', language: 'jx', name: 'altcha', hideFooter: true, hideLogo: true });
+		await widget.configure({ challenge: host.dataset.challenge, language: 'jx', name: 'altcha', hideFooter: true, hideLogo: true });
 		await widget.verify();
 	});
 	// One vote per proof: a second click before the page answers would only be refused.
