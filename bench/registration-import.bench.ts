@@ -66,7 +66,7 @@ async function importOnce(bytes: Buffer): Promise<number> {
 	const { tableFromWorkbook } = await import('../src/lib/server/registration/import-input');
 	const { owner, competitionId } = await freshCompetition();
 	const start = performance.now();
-	const summary = await importEntries(owner, competitionId, { table: await tableFromWorkbook(bytes), header: 'required', source: 'import', dryRun: false });
+	const summary = await importEntries(owner, competitionId, { table: tableFromWorkbook(bytes), header: 'required', source: 'import', dryRun: false });
 	const elapsed = performance.now() - start;
 	if (summary.created !== ROWS) throw new Error(`imported ${summary.created} of ${ROWS}`);
 	return elapsed;

@@ -229,6 +229,33 @@ describe('entries import and export', () => {
 		expect(await entryCount(own)).toBe(0);
 	}, 60_000);
 
+	it('stores a long workbook as it is read, yet a wrong row or a person entered elsewhere far down the list stores nothing', async () => {
+		const own = await newWorld();
+		await addEvent(own.owner, own.competitionId, { name: '钳工', participation: 'individual', capacity: null });
+		await db()`update competition set allow_multiple_events = false where id = ${own.competitionId}`;
+		const rows = Array.from({ length: 2_500 }, (_, index) => templateRow(index + 1));
+		// Person 2,300 is already in 钳工, and one event per person is the rule here.
+		await api(own, 'POST', '/entries/import', JSON.stringify({ rows: [{ name: person(2_300).name, gender: person(2_300).gender, idNumber: person(2_300).idNumber, phone: person(2_300).phone, unit: '县机械厂', event: '钳工' }] }), 'application/json');
+		expect(await entryCount(own)).toBe(1);
+		const elsewhere = await api(own, 'POST', '/entries/import', await filledTemplate(own, rows), XLSX);
+		expect(elsewhere.status).toBe(400);
+		expect((await elsewhere.json()).rows).toEqual([expect.objectContaining({ row: 2_301, column: '证件号码' })]);
+		expect(await entryCount(own)).toBe(1);
+
+		const mistyped = rows.filter((_, index) => index !== 2_299);
+		mistyped[2_100] = templateRow(2_102, { 手机号码: '1380013' });
+		const wrong = await api(own, 'POST', '/entries/import', await filledTemplate(own, mistyped), XLSX);
+		expect(wrong.status).toBe(400);
+		expect((await wrong.json()).rows.map((problem: { row: number; column: string }) => `${problem.row} ${problem.column}`)).toEqual(['2102 手机号码']);
+		expect(await entryCount(own)).toBe(1);
+
+		const imported = await api(own, 'POST', '/entries/import', await filledTemplate(own, rows.filter((_, index) => index !== 2_299)), XLSX);
+		expect(await imported.json()).toMatchObject({ rows: 2_499, created: 2_499 });
+		expect(await entryCount(own)).toBe(2_500);
+		const arrival = await db()<{ name: string }[]>`select m.name from entry e join entry_member m on m.entry_id = e.id where e.event_id = ${own.eventId} order by e.arrival`;
+		expect(arrival.map((member) => member.name)).toEqual(rows.filter((_, index) => index !== 2_299).map((row) => row['姓名']));
+	}, 60_000);
+
 	it('checks and imports through the organiser’s page, a workbook or pasted rows', async () => {
 		const own = await newWorld();
 		const page = `${inject('appUrl')}/orgs/${own.owner.organisation.slug}/competitions/${own.competitionId}/entries/import`;

@@ -719,6 +719,10 @@ const cases: Record<string, () => Promise<void>> = {
 		const [member] = await db()<{ idNumberHash: string }[]>`select id_number_hash from entry_member where entry_id = ${b.registeredEntryId}`;
 		expect(await entryQueries.findActiveMembers(db(), A(), b.competitionId, [member!.idNumberHash, idNumberHash(entrant(1).idNumber)])).toEqual([]);
 	},
+	'registration/entry-queries.ts:listActiveMembers': async () => {
+		expect(await entryQueries.listActiveMembers(db(), b.owner.organisation.id, b.competitionId)).not.toEqual([]);
+		expect(await entryQueries.listActiveMembers(db(), A(), b.competitionId)).toEqual([]);
+	},
 	// Live judging: the head judge's and the organiser's control of a round (issue 15).
 	'results/round-input-queries.ts:listStoredScoringRows': async () => {
 		expect(await storedScoring.listStoredScoringRows(db(), A(), b.roundId)).toEqual({ sheets: [], absences: [], deductionCounts: [], enteredValues: [], finishTimes: [] });

@@ -88,6 +88,13 @@ export function findActiveMembers(db: Db, organisationId: string, competitionId:
 		where organisation_id = ${organisationId} and competition_id = ${competitionId} and active and id_number_hash = any(${hashes}::text[])`;
 }
 
+/** Every active member of the competition: what an import matches its list against. */
+export function listActiveMembers(db: Db, organisationId: string, competitionId: string): Promise<{ idNumberHash: string; eventId: string; entryId: string }[]> {
+	return db<{ idNumberHash: string; eventId: string; entryId: string }[]>`
+		select id_number_hash, event_id, entry_id from entry_member
+		where organisation_id = ${organisationId} and competition_id = ${competitionId} and active`;
+}
+
 /** Places held (submitted + approved) and entries waiting, per event of the competition. */
 export function countPlaces(db: Db, organisationId: string, competitionId: string): Promise<{ eventId: string; taken: number; waiting: number }[]> {
 	return db<{ eventId: string; taken: number; waiting: number }[]>`

@@ -2,16 +2,19 @@ import type { z } from 'zod';
 import type { importRowSchema } from '$lib/schemas/api/entries-import';
 import type { ExtraFieldDefinition } from '$lib/domain/registration/extra-fields';
 import { DomainError } from '../domain-error';
-import { readFirstSheet, UnreadableWorkbookError } from '../workbooks/xlsx';
+import { streamFirstSheet, UnreadableWorkbookError } from '../workbooks/xlsx';
 import type { ImportColumn } from './import-columns';
 import type { TableRow } from './import-rows';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** An uploaded workbook's first sheet as a table; a file that is no xlsx workbook is a 400, never a 500. */
-export async function tableFromWorkbook(bytes: ArrayBuffer | Uint8Array): Promise<TableRow[]> {
+/**
+ * An uploaded workbook's first sheet as a table, read as the import goes (the import stores the first
+ * rows while the rest is read); a file that is no xlsx workbook is a 400, never a 500.
+ */
+export async function* tableFromWorkbook(bytes: ArrayBuffer | Uint8Array): AsyncGenerator<TableRow[]> {
 	try {
-		return await readFirstSheet(bytes);
+		yield* streamFirstSheet(bytes);
 	} catch (error) {
 		if (error instanceof UnreadableWorkbookError) throw new DomainError('workbook_unreadable');
 		throw error;

@@ -3,7 +3,7 @@ import { setLocale } from '$lib/paraglide/runtime.js';
 import { residentIdNumber } from '../../../../tests/fixtures/people';
 import type { ExtraFieldDefinition } from '$lib/domain/registration/extra-fields';
 import { importColumns, matchHeaders, type ImportEvent } from './import-columns';
-import { parseTable, problemsAsFields, problemsAtRows, tableFromText, type TableContext, type TableRow } from './import-rows';
+import { parseTable, problemsAsFields, problemsAtRows, TableParser, tableFromText, type TableContext, type TableRow } from './import-rows';
 
 const EVENTS: ImportEvent[] = [
 	{ id: '00000000-0000-4000-8000-000000000001', name: '数控车工', participation: 'individual' },
@@ -123,5 +123,42 @@ describe('reading a list', () => {
 			[2, '工龄'],
 			[3, '报名项目']
 		]);
+	});
+});
+
+describe('reading a list as it arrives', () => {
+	const list = (count: number, change: (n: number) => Partial<Record<string, string>> = () => ({})) => [{ rowNumber: 1, cells: HEADER }, ...Array.from({ length: count }, (_, index) => row(index + 2, person(index + 1, change(index + 1))))];
+	const inChunks = (rows: TableRow[], size: number) => Array.from({ length: Math.ceil(rows.length / size) }, (_, index) => rows.slice(index * size, (index + 1) * size));
+
+	it('hands out each individual row as soon as it is read, and teams once every row is in', () => {
+		const rows = list(7, (n) => (n === 2 || n === 6 ? { event: '团体赛', teamName: 'A', leader: n === 6 ? '是' : '否' } : {}));
+		const parser = new TableParser(context());
+		const handedOut = inChunks(rows, 3).map((chunk) => parser.push(chunk).map((entry) => entry.rows));
+		expect(handedOut).toEqual([[[2]], [[4], [5], [6]], [[8]]]);
+		const { teams, problems, rowCount } = parser.finish();
+		expect(problems).toEqual([]);
+		expect(teams.map((entry) => entry.rows)).toEqual([[7, 3]]);
+		expect(rowCount).toBe(7);
+	});
+
+	it('finds the same problems in chunks as whole, and hands out nothing once a row is wrong', () => {
+		// Row 9 repeats the person of row 2, across a chunk boundary; row 6 has a phone too short.
+		const rows = list(10, (n) => (n === 8 ? { idNumber: residentIdNumber(1, { gender: 'male' }) } : n === 5 ? { phone: '138' } : {}));
+		const whole = parseTable(rows, context());
+		const parser = new TableParser(context());
+		const handedOut = inChunks(rows, 4).map((chunk) => parser.push(chunk).length);
+		expect(handedOut).toEqual([3, 0, 0]);
+		const streamed = parser.finish();
+		expect(streamed.problems).toEqual(whole.problems);
+		expect(streamed.problems.map(({ row, column }) => `${row} ${column}`)).toEqual(['6 手机号码', '9 证件号码']);
+		expect(streamed.teams).toEqual([]);
+	});
+
+	it('says a list has no rows, or misses a column, whether empty or header only', () => {
+		const empty = new TableParser(context());
+		expect(empty.finish().problems.map(({ row, column }) => `${row} ${column}`)).toContain('1 姓名');
+		const headerOnly = new TableParser(context());
+		headerOnly.push([{ rowNumber: 1, cells: HEADER }]);
+		expect(headerOnly.finish().problems).toEqual([expect.objectContaining({ row: 2, field: null })]);
 	});
 });

@@ -138,89 +138,133 @@ class RowReader {
 	}
 }
 
-/** Where each column is in the table, from its header row (or the template's order). */
-function locateColumns(rows: TableRow[], context: TableContext, reader: RowReader): { positions: Map<ColumnKey, number>; data: TableRow[] } | null {
-	if (context.header === 'none') return { positions: new Map(context.columns.map((column, index) => [column.key, index])), data: rows };
-	const first = rows[0];
+/** Where each column is, from the table's first row: a header (or the template's order when there is none). */
+function locateColumns(first: TableRow | undefined, context: TableContext, reader: RowReader): { positions: Map<ColumnKey, number>; headerRow: boolean } | null {
+	const templateOrder = () => ({ positions: new Map(context.columns.map((column, index) => [column.key, index])), headerRow: false });
+	if (context.header === 'none') return templateOrder();
 	const matched = first ? matchHeaders(first.cells, context.columns) : [];
 	const hasHeader = matched.filter((key) => key !== null).length >= 3;
-	if (!hasHeader && context.header === 'optional') {
-		return { positions: new Map(context.columns.map((column, index) => [column.key, index])), data: rows };
-	}
+	if (!hasHeader && context.header === 'optional') return templateOrder();
 	const positions = new Map<ColumnKey, number>();
 	matched.forEach((key, index) => key && positions.set(key, index));
-	const headerRow = first?.rowNumber ?? 1;
 	let complete = true;
 	for (const column of context.columns) {
 		if (column.required && !positions.has(column.key)) {
-			reader.problems.push({ row: headerRow, column: column.header, field: column.key, message: m.import_column_missing({ column: column.header }) });
+			reader.problems.push({ row: first?.rowNumber ?? 1, column: column.header, field: column.key, message: m.import_column_missing({ column: column.header }) });
 			complete = false;
 		}
 	}
-	return complete ? { positions, data: rows.slice(1) } : null;
+	return complete ? { positions, headerRow: true } : null;
 }
 
-/** Teams: the rows of one event and team name, leader first; exactly one leader. Entries keep the sheet's order. */
-function groupTeams(values: RowValues[], reader: RowReader): PlannedEntry[] {
-	const slots: (RowValues | RowValues[])[] = [];
-	const teams = new Map<string, RowValues[]>();
-	for (const value of values) {
-		if (value.participation === 'individual') {
-			slots.push(value);
-			continue;
+/** A team: the rows of one event and team name, leader first; exactly one leader. */
+function teamEntry(slot: RowValues[], reader: RowReader): PlannedEntry | null {
+	const leaders = slot.filter((member) => member.leader);
+	if (leaders.length === 0) reader.report(slot[0]!.row, 'leader', m.import_leader_missing());
+	for (const extra of leaders.slice(1)) reader.report(extra.row, 'leader', m.import_leader_twice());
+	if (leaders.length !== 1) return null;
+	const leader = leaders[0]!;
+	const ordered = [leader, ...slot.filter((member) => !member.leader)];
+	return { submission: { eventId: leader.eventId, teamName: leader.teamName, unit: leader.entrant.unit, members: ordered.map((member) => member.entrant), extra: leader.extra }, rows: ordered.map((member) => member.row) };
+}
+
+/** The sheet row an entry starts at: a team's first row, whichever member is its leader. */
+const firstRowOf = (entry: PlannedEntry) => Math.min(...entry.rows);
+
+/**
+ * Reads a table as it arrives, a few hundred rows at a time, so an import can store the first rows
+ * while the rest of the file is still being read. `push` answers the entries complete so far: each
+ * individual row at once; teams wait for `finish`, as a team's rows may come anywhere in the list.
+ * Once any row is wrong nothing more is answered, but every row is still checked, so `finish` lists
+ * every problem (sorted by row and column). The same person twice (in one event, or at all when one
+ * event per person) is reported at the later row.
+ */
+export class TableParser {
+	private readonly reader: RowReader;
+	private positions: Map<ColumnKey, number> | null = null;
+	private located = false;
+	private firstRow = 0;
+	private dataRows = 0;
+	private readonly seen = new Map<string, number>();
+	private readonly teams = new Map<string, RowValues[]>();
+	private readonly teamOrder: RowValues[][] = [];
+
+	constructor(private readonly context: TableContext) {
+		this.reader = new RowReader(context);
+	}
+
+	get hasProblems(): boolean {
+		return this.reader.problems.length > 0;
+	}
+
+	push(rows: TableRow[]): PlannedEntry[] {
+		let data = rows;
+		if (!this.located && rows.length > 0) {
+			this.located = true;
+			this.firstRow = rows[0]!.rowNumber;
+			const located = locateColumns(rows[0], this.context, this.reader);
+			this.positions = located?.positions ?? null;
+			if (located?.headerRow) data = rows.slice(1);
 		}
+		const positions = this.positions;
+		if (!positions) return [];
+		const ready: PlannedEntry[] = [];
+		for (const row of data) {
+			if (++this.dataRows > MAX_IMPORT_ROWS) {
+				if (this.dataRows === MAX_IMPORT_ROWS + 1) this.reader.report(row.rowNumber, null, m.import_too_many_rows({ max: MAX_IMPORT_ROWS }));
+				continue;
+			}
+			const value = this.reader.read(row.rowNumber, (key) => {
+				const position = positions.get(key);
+				return position === undefined ? '' : (row.cells[position] ?? '').trim();
+			});
+			if (!value) continue;
+			this.checkDuplicate(value);
+			if (value.participation === 'team') this.addToTeam(value);
+			else ready.push({ submission: { eventId: value.eventId, teamName: null, unit: null, members: [value.entrant], extra: value.extra }, rows: [value.row] });
+		}
+		return this.hasProblems ? [] : ready;
+	}
+
+	/** The teams, once every row is in, and every problem of the table. */
+	finish(): { teams: PlannedEntry[]; problems: RowProblem[]; rowCount: number } {
+		if (!this.located) {
+			// An empty table: a workbook still needs its header's columns.
+			this.located = true;
+			this.positions = locateColumns(undefined, this.context, this.reader)?.positions ?? null;
+		}
+		if (this.positions && this.dataRows === 0) this.reader.report(this.firstRow + 1, null, m.import_no_rows());
+		const teams = this.teamOrder.map((slot) => teamEntry(slot, this.reader)).filter((entry) => entry !== null);
+		const problems = this.reader.problems.sort((first, second) => first.row - second.row || columnOrder(this.context, first.field) - columnOrder(this.context, second.field));
+		return { teams: problems.length > 0 ? [] : teams, problems, rowCount: this.positions ? this.dataRows : 0 };
+	}
+
+	private checkDuplicate(value: RowValues): void {
+		const scope = this.context.allowMultipleEvents ? `${value.eventId}:${value.entrant.idNumber}` : value.entrant.idNumber;
+		const earlier = this.seen.get(scope);
+		if (earlier !== undefined) this.reader.report(value.row, 'idNumber', m.import_duplicate_row({ row: earlier }));
+		else this.seen.set(scope, value.row);
+	}
+
+	private addToTeam(value: RowValues): void {
 		const key = `${value.eventId}\u0000${value.teamName}`;
-		const team = teams.get(key);
+		const team = this.teams.get(key);
 		if (team) team.push(value);
 		else {
 			const members = [value];
-			teams.set(key, members);
-			slots.push(members);
+			this.teams.set(key, members);
+			this.teamOrder.push(members);
 		}
 	}
-	return slots.flatMap((slot): PlannedEntry[] => {
-		if (!Array.isArray(slot)) return [{ submission: { eventId: slot.eventId, teamName: null, unit: null, members: [slot.entrant], extra: slot.extra }, rows: [slot.row] }];
-		const leaders = slot.filter((member) => member.leader);
-		if (leaders.length === 0) reader.report(slot[0]!.row, 'leader', m.import_leader_missing());
-		for (const extra of leaders.slice(1)) reader.report(extra.row, 'leader', m.import_leader_twice());
-		if (leaders.length !== 1) return [];
-		const leader = leaders[0]!;
-		const ordered = [leader, ...slot.filter((member) => !member.leader)];
-		return [{ submission: { eventId: leader.eventId, teamName: leader.teamName, unit: leader.entrant.unit, members: ordered.map((member) => member.entrant), extra: leader.extra }, rows: ordered.map((member) => member.row) }];
-	});
 }
 
-/** The same person twice in the list (in one event, or at all when one event per person). */
-function findDuplicates(values: RowValues[], context: TableContext, reader: RowReader): void {
-	const seen = new Map<string, number>();
-	for (const value of values) {
-		const scope = context.allowMultipleEvents ? `${value.eventId}:${value.entrant.idNumber}` : value.entrant.idNumber;
-		const earlier = seen.get(scope);
-		if (earlier !== undefined) reader.report(value.row, 'idNumber', m.import_duplicate_row({ row: earlier }));
-		else seen.set(scope, value.row);
-	}
-}
-
-/** Reads a whole table: entries to register, or every problem found. */
+/** Reads a whole table: entries to register in the sheet's order, or every problem found. */
 export function parseTable(rows: TableRow[], context: TableContext): ParsedTable {
-	const reader = new RowReader(context);
-	const located = locateColumns(rows, context, reader);
-	if (!located) return { entries: [], problems: reader.problems, rowCount: 0 };
-	const { positions, data } = located;
-	if (data.length === 0) return { entries: [], problems: [{ row: (rows[0]?.rowNumber ?? 0) + 1, column: '', field: null, message: m.import_no_rows() }], rowCount: 0 };
-	if (data.length > MAX_IMPORT_ROWS) return { entries: [], problems: [{ row: data[MAX_IMPORT_ROWS]!.rowNumber, column: '', field: null, message: m.import_too_many_rows({ max: MAX_IMPORT_ROWS }) }], rowCount: data.length };
-	const values: RowValues[] = [];
-	for (const row of data) {
-		const value = reader.read(row.rowNumber, (key) => {
-			const position = positions.get(key);
-			return position === undefined ? '' : (row.cells[position] ?? '').trim();
-		});
-		if (value) values.push(value);
-	}
-	findDuplicates(values, context, reader);
-	const entries = groupTeams(values, reader);
-	const problems = reader.problems.sort((first, second) => first.row - second.row || columnOrder(context, first.field) - columnOrder(context, second.field));
-	return { entries: problems.length > 0 ? [] : entries, problems, rowCount: data.length };
+	const parser = new TableParser(context);
+	const individuals = parser.push(rows);
+	const { teams, problems, rowCount } = parser.finish();
+	const entries = problems.length > 0 ? [] : [...individuals, ...teams].sort((first, second) => firstRowOf(first) - firstRowOf(second));
+	return { entries, problems, rowCount };
 }
 
 function columnOrder(context: TableContext, key: ColumnKey | null): number {

@@ -9,12 +9,13 @@ import type { OrgActor } from '../auth/actor';
 import { MANAGER_ROLES, requireRole } from '../auth/roles';
 import { recordAudit } from '../audit/audit-log';
 import { idNumberHash } from '../crypto/personal-data';
-import { registerEntries, updateEntry, type RegistrationRequest } from './register';
+import { openRegistration, updateEntry, type KnownPeople, type RegistrationRequest, type RegistrationWriter } from './register';
 import { registrationOpenFor } from './entry-checks';
-import { findActiveMembers, listExtraFieldDefinitions, listRegistrationEvents, lockRegistrationCompetition } from './entry-queries';
+import { listActiveMembers, listExtraFieldDefinitions, listRegistrationEvents, lockRegistrationCompetition } from './entry-queries';
 import { listEntriesForComparison, type StoredEntry } from './import-queries';
 import { genderLabel, idTypeLabel, importColumns, levelLabel, type ImportColumn } from './import-columns';
-import { parseTable, problemsAsFields, problemsAtRows, type PlannedEntry, type RowProblem, type TableRow } from './import-rows';
+import { problemsAsFields, problemsAtRows, TableParser, type PlannedEntry, type RowProblem, type TableRow } from './import-rows';
+import type { EntrySummaryRow } from './entry-queries';
 
 /**
  * A union's list into the competition in one transaction: every row checked first (nothing is
@@ -64,8 +65,11 @@ class DryRunDone extends Error {
 }
 
 export interface ImportInput {
-	/** The rows, or (for the API's JSON rows) how to lay them out once the competition's columns are known. */
-	table: TableRow[] | ((columns: ImportColumn[], fields: ExtraFieldDefinition[]) => TableRow[]);
+	/**
+	 * The rows: as a workbook is read (chunks), all at once, or (for the API's JSON rows) how to lay them
+	 * out once the competition's columns are known.
+	 */
+	table: TableRow[] | AsyncIterable<TableRow[]> | ((columns: ImportColumn[], fields: ExtraFieldDefinition[]) => TableRow[]);
 	/** A workbook has a header row; pasted text may start with data in the template's order; JSON rows have none. */
 	header: 'required' | 'optional' | 'none';
 	source: 'import' | 'api';
@@ -78,6 +82,15 @@ interface Matched {
 	changes: FieldChange[];
 }
 
+/** Rows handed on at a time: the first are stored while the rest are read and checked. */
+const CHUNK_ROWS = 1000;
+
+async function* chunksOf(table: ImportInput['table'], columns: ImportColumn[], fields: ExtraFieldDefinition[]): AsyncGenerator<TableRow[]> {
+	const source = typeof table === 'function' ? table(columns, fields) : table;
+	if (!Array.isArray(source)) return yield* source;
+	for (let start = 0; start < source.length; start += CHUNK_ROWS) yield source.slice(start, start + CHUNK_ROWS);
+}
+
 export async function importEntries(actor: OrgActor, competitionId: string, input: ImportInput): Promise<ImportSummary> {
 	requireRole(actor, MANAGER_ROLES);
 	const organisationId = actor.organisation.id;
@@ -85,17 +98,21 @@ export async function importEntries(actor: OrgActor, competitionId: string, inpu
 		return await db().begin(async (tx) => {
 			const competition = await lockRegistrationCompetition(tx, organisationId, competitionId);
 			if (!competition) throw new DomainError('not_found');
-			const [events, fields] = await Promise.all([listRegistrationEvents(tx, organisationId, competitionId), listExtraFieldDefinitions(tx, organisationId, competitionId)]);
+			const [events, fields, active] = await Promise.all([listRegistrationEvents(tx, organisationId, competitionId), listExtraFieldDefinitions(tx, organisationId, competitionId), listActiveMembers(tx, organisationId, competitionId)]);
 			const columns = importColumns(events, fields);
-			const table = typeof input.table === 'function' ? input.table(columns, fields) : input.table;
-			const parsed = parseTable(table, { columns, events, fields, allowMultipleEvents: competition.allowMultipleEvents, header: input.header });
-			if (parsed.problems.length > 0) throw new ImportRowsError(parsed.problems);
-			// A wrong list is answered as such at any stage; a right one needs the competition taking entries.
-			if (!registrationOpenFor(competition, false, new Date())) throw new DomainError('registration_closed');
-			const { fresh, changed, unchanged, ...people } = await sortEntries(tx, organisationId, competitionId, parsed.entries, columns, fields);
+			const parser = new TableParser({ columns, events, fields, allowMultipleEvents: competition.allowMultipleEvents, header: input.header });
 			const request: RegistrationRequest = { source: input.source, registrantId: null, consentVersion: null };
-			const known = { hashes: fresh.map((entry) => people.hashOf.get(entry)!), active: people.active };
-			const created = fresh.length === 0 ? [] : await registerEntries(tx, actor, organisationId, competitionId, request, fresh.map((entry) => entry.submission), known).catch((error: unknown) => rethrowAtRows(error, fresh, columns, true));
+			// A wrong list is answered as such at any stage; a right one needs the competition taking entries.
+			const open = registrationOpenFor(competition, false, new Date());
+			const list = new ListImport(tx, organisationId, competitionId, columns, fields, active, open ? await openRegistration(tx, actor, organisationId, competitionId, request, active) : null);
+			// Rows are stored as they are read and checked, while PostgreSQL writes the ones before; a
+			// wrong row anywhere rolls all of it back, and every wrong row is still listed.
+			for await (const rows of chunksOf(input.table, columns, fields)) await list.add(parser.push(rows));
+			const parsed = parser.finish();
+			if (parsed.problems.length > 0) return list.fail(new ImportRowsError(parsed.problems));
+			if (!open) throw new DomainError('registration_closed');
+			await list.add(parsed.teams);
+			const { created, changed, unchanged } = await list.finish();
 			for (const { entry, stored } of changed) {
 				await updateEntry(tx, actor, organisationId, stored.id, request, entry.submission, (found) => {
 					const summary = found as typeof found & { competitionId: string; registrantId: string | null };
@@ -110,7 +127,7 @@ export async function importEntries(actor: OrgActor, competitionId: string, inpu
 				created: created.length,
 				waitlisted: created.filter((row) => row.status === 'waitlisted').length,
 				updated: changed.length,
-				unchanged: unchanged.length,
+				unchanged,
 				changes: changed.slice(0, MAX_LISTED_CHANGES).map(({ entry, changes }) => ({ row: entry.rows[0]!, label: entry.submission.teamName ?? entry.submission.members[0]!.name, changes })),
 				changesOmitted: Math.max(0, changed.length - MAX_LISTED_CHANGES)
 			};
@@ -136,28 +153,71 @@ function rethrowAtRows(error: unknown, entries: PlannedEntry[], columns: ImportC
 	throw error;
 }
 
-/** New entries, entries already there that the list changes, and those it leaves as they are. */
-async function sortEntries(tx: Tx, organisationId: string, competitionId: string, entries: PlannedEntry[], columns: ImportColumn[], fields: ExtraFieldDefinition[]) {
-	const hashes = entries.map((entry) => entry.submission.members.map((member) => idNumberHash(member.idNumber)));
-	const active = await findActiveMembers(tx, organisationId, competitionId, hashes.flat());
-	const entryOf = new Map(active.map((row) => [`${row.eventId}:${row.idNumberHash}`, row.entryId]));
-	const matches = entries.map((entry, index) => hashes[index]!.map((hash) => entryOf.get(`${entry.submission.eventId}:${hash}`)).find((id) => id !== undefined));
-	const stored = new Map((await listEntriesForComparison(tx, organisationId, competitionId, [...new Set(matches.filter((id) => id !== undefined))])).map((entry) => [entry.id, entry]));
-	const fresh: PlannedEntry[] = [];
-	const changed: Matched[] = [];
-	const unchanged: PlannedEntry[] = [];
-	entries.forEach((entry, index) => {
-		const existing = matches[index] === undefined ? undefined : stored.get(matches[index]);
-		if (!existing) return fresh.push(entry);
-		// Files cannot travel in a sheet: the entry keeps the ones it has.
-		for (const field of fields) if (field.kind === 'file' && existing.extra[field.key] !== undefined) entry.submission.extra[field.key] = existing.extra[field.key];
-		const changes = describeChanges(entry, existing, hashes[index]!, columns, fields);
-		if (changes.length === 0) unchanged.push(entry);
-		else changed.push({ entry, stored: existing, changes });
-	});
-	// Handed to registerEntries, which would otherwise hash and look up the same people again.
-	const hashOf = new Map(entries.map((entry, index) => [entry, hashes[index]!]));
-	return { fresh, changed, unchanged, hashOf, active };
+/**
+ * A list's entries as they come: each matched by the keyed hash of its people's ID numbers to the
+ * entries already there (read once, after the competition's lock), so a re-uploaded list duplicates
+ * nobody. New ones go to the registration at once; changed ones are kept for the end, when every new
+ * one is in; unchanged ones are counted. The registration's problems are gathered at their rows.
+ */
+class ListImport {
+	private readonly entryOf: Map<string, string>;
+	private readonly changed: Matched[] = [];
+	private unchanged = 0;
+	private readonly problems: RowProblem[] = [];
+
+	constructor(
+		private readonly tx: Tx,
+		private readonly organisationId: string,
+		private readonly competitionId: string,
+		private readonly columns: ImportColumn[],
+		private readonly fields: ExtraFieldDefinition[],
+		active: KnownPeople['active'],
+		private readonly registration: RegistrationWriter | null
+	) {
+		this.entryOf = new Map(active.map((row) => [`${row.eventId}:${row.idNumberHash}`, row.entryId]));
+	}
+
+	async add(entries: PlannedEntry[]): Promise<void> {
+		if (entries.length === 0 || !this.registration) return;
+		const hashes = entries.map((entry) => entry.submission.members.map((member) => idNumberHash(member.idNumber)));
+		const matches = entries.map((entry, index) => hashes[index]!.map((hash) => this.entryOf.get(`${entry.submission.eventId}:${hash}`)).find((id) => id !== undefined));
+		const matchedIds = [...new Set(matches.filter((id) => id !== undefined))];
+		const stored = new Map((await listEntriesForComparison(this.tx, this.organisationId, this.competitionId, matchedIds)).map((entry) => [entry.id, entry]));
+		const fresh: PlannedEntry[] = [];
+		const freshHashes: string[][] = [];
+		entries.forEach((entry, index) => {
+			const existing = matches[index] === undefined ? undefined : stored.get(matches[index]);
+			if (!existing) {
+				fresh.push(entry);
+				freshHashes.push(hashes[index]!);
+				return;
+			}
+			// Files cannot travel in a sheet: the entry keeps the ones it has.
+			for (const field of this.fields) if (field.kind === 'file' && existing.extra[field.key] !== undefined) entry.submission.extra[field.key] = existing.extra[field.key];
+			const changes = describeChanges(entry, existing, hashes[index]!, this.columns, this.fields);
+			if (changes.length === 0) this.unchanged++;
+			else this.changed.push({ entry, stored: existing, changes });
+		});
+		try {
+			await this.registration.add(fresh.map((entry) => entry.submission), freshHashes);
+		} catch (error) {
+			if (!(error instanceof InvalidInputError)) throw error;
+			this.problems.push(...problemsAtRows(error.fields, fresh, this.columns, true));
+		}
+	}
+
+	/** What was stored; a list the registration refused anywhere throws every problem at its row. */
+	async finish(): Promise<{ created: EntrySummaryRow[]; changed: Matched[]; unchanged: number }> {
+		if (this.problems.length > 0) return this.fail(new ImportRowsError(this.problems.sort((first, second) => first.row - second.row)));
+		const created = this.registration ? await this.registration.finish().catch((error: unknown) => rethrowAtRows(error, [], this.columns, true)) : [];
+		return { created, changed: this.changed, unchanged: this.unchanged };
+	}
+
+	/** Gives up: waits for the writes already sent (so the rollback follows them), then throws. */
+	async fail(error: Error): Promise<never> {
+		await this.registration?.settle();
+		throw error;
+	}
 }
 
 function shown(value: ExtraValue | null | undefined): string {

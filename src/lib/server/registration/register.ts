@@ -66,14 +66,13 @@ export interface KnownPeople {
  * another event when the competition allows only one). All problems come back at once, keyed
  * `<index>.<field path>`, so an import can list every wrong row.
  */
-async function checkSubmissions(tx: Tx, organisationId: string, context: Context, request: RegistrationRequest, submissions: EntrySubmission[], replacing: string | null, known?: KnownPeople) {
+async function checkSubmissions(tx: Tx, organisationId: string, context: Context, request: RegistrationRequest, submissions: EntrySubmission[], replacing: string | null, known?: Partial<KnownPeople>, seen = new Map<string, string>()) {
 	const problems: Record<string, string> = {};
 	const shaped: (ShapedSubmission | null)[] = submissions.map((submission, index) => shapeSubmission(submission, context.events, context.fields, problems, `${index}.`));
 	const hashes = known?.hashes ?? submissions.map((submission) => submission.members.map((member) => idNumberHash(member.idNumber)));
 	const existing = known?.active ?? (await queries.findActiveMembers(tx, organisationId, context.competition.id, [...new Set(hashes.flat())]));
 	const existingByHash = new Map<string, typeof existing>();
 	for (const row of existing) existingByHash.set(row.idNumberHash, [...(existingByHash.get(row.idNumberHash) ?? []), row]);
-	const seen = new Map<string, string>();
 	submissions.forEach((submission, index) => {
 		hashes[index]!.forEach((hash, position) => {
 			const field = `${index}.members.${position}.idNumber`;
@@ -122,45 +121,91 @@ function raceLost(error: unknown): never {
  * nothing. A full event puts new entries on its waiting list. Problems throw InvalidInputError with
  * fields keyed `<index>.<field path>`.
  */
-export async function registerEntries(
-	tx: Tx,
-	actor: Actor,
-	organisationId: string,
-	competitionId: string,
-	request: RegistrationRequest,
-	submissions: EntrySubmission[],
-	known?: KnownPeople
-): Promise<queries.EntrySummaryRow[]> {
-	const context = await loadContext(tx, organisationId, competitionId, request);
-	const { shaped, hashes } = await checkSubmissions(tx, organisationId, context, request, submissions, null, known);
-	const places = new Map((await queries.countPlaces(tx, organisationId, competitionId)).map((row) => [row.eventId, row.taken]));
-	const statuses = shaped.map((entry) => {
-		const taken = places.get(entry.event.id) ?? 0;
-		const status = arrivalStatus(entry.event.capacity, taken);
-		if (status === 'submitted') places.set(entry.event.id, taken + 1);
-		return status;
-	});
-	// A long list is written in batches sent without waiting: PostgreSQL stores one batch while this
-	// process encrypts the next. One connection runs them in order, so arrival order is the list's.
-	const writes: Promise<queries.EntrySummaryRow[]>[] = [];
-	for (let start = 0; start < shaped.length; start += WRITE_BATCH) {
-		const indexes = shaped.slice(start, start + WRITE_BATCH).map((_, offset) => start + offset);
-		const newEntries = indexes.map((index): queries.NewEntry => {
-			const entry = shaped[index]!;
-			return { id: randomUUID(), eventId: entry.event.id, teamName: entry.teamName, unit: entry.unit, status: statuses[index]!, extra: entry.extra, members: toNewMembers(submissions[index]!, hashes[index]!) };
-		});
-		const batch = queries.insertEntries(tx, organisationId, competitionId, { registrantId: request.registrantId, source: request.source, consentVersion: request.consentVersion }, newEntries);
-		const audit = recordAuditBatch(tx, actor, newEntries.map((entry, offset) => registeredAudit(entry, submissions[indexes[offset]!]!, shaped[indexes[offset]!]!, request.source)), organisationId);
-		const written = Promise.all([batch, audit]).then(([rows]) => rows);
-		// Handled below, after the loop; until then a failure must not count as an unhandled rejection.
-		written.catch(() => {});
-		writes.push(written);
-		// Let the batch go out on the socket before encrypting the next one.
-		await setImmediate();
+export async function registerEntries(tx: Tx, actor: Actor, organisationId: string, competitionId: string, request: RegistrationRequest, submissions: EntrySubmission[], known?: KnownPeople): Promise<queries.EntrySummaryRow[]> {
+	const writer = await openRegistration(tx, actor, organisationId, competitionId, request, known?.active);
+	try {
+		await writer.add(submissions, known?.hashes);
+	} catch (error) {
+		await writer.settle();
+		throw error;
 	}
-	const rows = (await Promise.all(writes).catch(raceLost)).flat();
-	for (const [index, row] of rows.entries()) await linkAttachments(tx, organisationId, row.id, attachmentIdsOf(context.fields, shaped[index]!.extra));
-	return rows;
+	return writer.finish();
+}
+
+/**
+ * A list registered as it arrives (an import stores its first rows while the rest of the file is
+ * still read). Each `add` checks its submissions against every rule and against those added before,
+ * then sends them to PostgreSQL without waiting: one connection runs them in order, so arrival order
+ * is the list's, while this process reads and checks the next ones. After an `add` fails, later ones
+ * only check (so every problem of a list is found) and write nothing; the caller rolls back.
+ * `active`: the competition's active members, when the caller has read them after the lock.
+ */
+export async function openRegistration(tx: Tx, actor: Actor, organisationId: string, competitionId: string, request: RegistrationRequest, active?: KnownPeople['active']): Promise<RegistrationWriter> {
+	const context = await loadContext(tx, organisationId, competitionId, request);
+	const places = new Map((await queries.countPlaces(tx, organisationId, competitionId)).map((row) => [row.eventId, row.taken]));
+	return new RegistrationWriter(tx, actor, organisationId, request, context, places, active);
+}
+
+export class RegistrationWriter {
+	private readonly seen = new Map<string, string>();
+	private readonly writes: Promise<queries.EntrySummaryRow[]>[] = [];
+	private readonly attachmentIds: string[][] = [];
+	private failed = false;
+
+	constructor(
+		private readonly tx: Tx,
+		private readonly actor: Actor,
+		private readonly organisationId: string,
+		private readonly request: RegistrationRequest,
+		private readonly context: Context,
+		private readonly places: Map<string, number>,
+		private readonly active: KnownPeople['active'] | undefined
+	) {}
+
+	/** Problems throw InvalidInputError keyed `<index in this call>.<field path>`. */
+	async add(submissions: EntrySubmission[], knownHashes?: string[][]): Promise<void> {
+		if (submissions.length === 0) return;
+		const { tx, organisationId, request, context } = this;
+		let checked;
+		try {
+			checked = await checkSubmissions(tx, organisationId, context, request, submissions, null, { hashes: knownHashes, active: this.active }, this.seen);
+		} catch (error) {
+			this.failed = true;
+			throw error;
+		}
+		if (this.failed) return;
+		const { shaped, hashes } = checked;
+		for (let start = 0; start < shaped.length; start += WRITE_BATCH) {
+			const indexes = shaped.slice(start, start + WRITE_BATCH).map((_, offset) => start + offset);
+			const newEntries = indexes.map((index): queries.NewEntry => {
+				const entry = shaped[index]!;
+				const status = arrivalStatus(entry.event.capacity, this.places.get(entry.event.id) ?? 0);
+				if (status === 'submitted') this.places.set(entry.event.id, (this.places.get(entry.event.id) ?? 0) + 1);
+				this.attachmentIds.push(attachmentIdsOf(context.fields, entry.extra));
+				return { id: randomUUID(), eventId: entry.event.id, teamName: entry.teamName, unit: entry.unit, status, extra: entry.extra, members: toNewMembers(submissions[index]!, hashes[index]!) };
+			});
+			const batch = queries.insertEntries(tx, organisationId, context.competition.id, { registrantId: request.registrantId, source: request.source, consentVersion: request.consentVersion }, newEntries);
+			const audit = recordAuditBatch(tx, this.actor, newEntries.map((entry, offset) => registeredAudit(entry, submissions[indexes[offset]!]!, shaped[indexes[offset]!]!, request.source)), organisationId);
+			const written = Promise.all([batch, audit]).then(([rows]) => rows);
+			// Awaited in finish (or settle); until then a failure must not count as an unhandled rejection.
+			written.catch(() => {});
+			this.writes.push(written);
+			// Let the batch go out on the socket before encrypting the next one.
+			await setImmediate();
+		}
+	}
+
+	/** Every entry written, in the order added. */
+	async finish(): Promise<queries.EntrySummaryRow[]> {
+		const rows = (await Promise.all(this.writes).catch(raceLost)).flat();
+		for (const [index, row] of rows.entries()) await linkAttachments(this.tx, this.organisationId, row.id, this.attachmentIds[index]!);
+		return rows;
+	}
+
+	/** Waits for whatever was sent, failures ignored, before the caller gives up and rolls back. */
+	async settle(): Promise<void> {
+		await Promise.allSettled(this.writes);
+	}
 }
 
 const WRITE_BATCH = 1000;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { residentIdNumber } from '../../../../tests/fixtures/people';
 import { importColumns } from '../registration/import-columns';
 import { parseTable } from '../registration/import-rows';
-import { loadWorkbookForInspection, readFirstSheet, UnreadableWorkbookError, writeWorkbook } from './xlsx';
+import { loadWorkbookForInspection, readFirstSheet, streamFirstSheet, UnreadableWorkbookError, writeWorkbook } from './xlsx';
 
 describe('workbooks', () => {
 	it('writes text cells, a frozen header, drop-down lists on a hidden sheet and text-formatted columns', async () => {
@@ -35,6 +35,14 @@ describe('workbooks', () => {
 			{ rowNumber: 2, cells: ['张三', '330523198503120000', '2024-03-05', '2'] },
 			{ rowNumber: 4, cells: ['李四', '330523198503120011', '', 'TRUE'] }
 		]);
+	});
+
+	it('hands out the first sheet a chunk at a time, in order, while the rest is still read', async () => {
+		const bytes = await writeWorkbook({ sheets: [{ name: '名单', columns: [{ header: '姓名', width: 10 }], rows: Array.from({ length: 24 }, (_, index) => [`选手${index + 1}`]) }] });
+		const chunks: number[][] = [];
+		for await (const chunk of streamFirstSheet(bytes, 10)) chunks.push(chunk.map((row) => row.rowNumber));
+		expect(chunks.map((chunk) => chunk.length)).toEqual([10, 10, 5]);
+		expect(chunks.flat()).toEqual(Array.from({ length: 25 }, (_, index) => index + 1));
 	});
 
 	it('refuses what is not an xlsx workbook', async () => {

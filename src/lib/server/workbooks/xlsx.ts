@@ -128,41 +128,56 @@ export function cellText(value: ExcelJS.CellValue): string {
  * that is not an xlsx workbook (or a broken one) throws UnreadableWorkbookError.
  */
 export async function readFirstSheet(bytes: ArrayBuffer | Uint8Array): Promise<ReadRow[]> {
+	const rows: ReadRow[] = [];
+	for await (const chunk of streamFirstSheet(bytes)) rows.push(...chunk);
+	return rows;
+}
+
+/**
+ * The first sheet's rows as they are read, `chunkRows` at a time, so a caller can use the first rows
+ * (an import stores them) while the rest of the file is still being read.
+ */
+export async function* streamFirstSheet(bytes: ArrayBuffer | Uint8Array, chunkRows = 1000): AsyncGenerator<ReadRow[]> {
 	const buffer = bytes instanceof Uint8Array ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.from(bytes);
+	let chunk: ReadRow[] = [];
+	let lastRow = 0;
 	try {
-		return await streamFirstSheet(buffer);
+		let sheets = 0;
+		const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+		for await (const sheet of reader) {
+			const first = sheets++ === 0;
+			for await (const row of sheet) {
+				// Only the first sheet is kept; the rest (lists, instructions) are read through and dropped.
+				if (!first) continue;
+				const read = rowOf(row.number, row.values as ExcelJS.CellValue[]);
+				if (!read) continue;
+				chunk.push(read);
+				if (chunk.length < chunkRows) continue;
+				lastRow = read.rowNumber;
+				yield chunk;
+				chunk = [];
+			}
+		}
+		if (sheets === 0) throw new UnreadableWorkbookError();
 	} catch (streamError) {
 		// exceljs's streaming reader has failed now and then on a valid workbook (seen once in CI): read it
-		// whole before calling a file unreadable, so a good list is never refused.
+		// whole before calling a file unreadable, so a good list is never refused, and go on after the
+		// last row already handed out.
+		let whole: ReadRow[];
 		try {
-			return await loadFirstSheet(buffer);
+			whole = await loadFirstSheet(buffer);
 		} catch {
 			throw new UnreadableWorkbookError(streamError);
 		}
+		chunk = whole.filter((row) => row.rowNumber > lastRow);
 	}
+	if (chunk.length > 0) yield chunk;
 }
 
 function rowOf(rowNumber: number, values: ExcelJS.CellValue[]): ReadRow | null {
 	const cells: string[] = [];
 	for (let index = 1; index < values.length; index++) cells.push(cellText(values[index] ?? null).trim());
 	return cells.some((cell) => cell !== '') ? { rowNumber, cells } : null;
-}
-
-async function streamFirstSheet(buffer: Buffer): Promise<ReadRow[]> {
-	const rows: ReadRow[] = [];
-	let sheets = 0;
-	const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
-	for await (const sheet of reader) {
-		const first = sheets++ === 0;
-		for await (const row of sheet) {
-			// Only the first sheet is kept; the rest (lists, instructions) are read through and dropped.
-			if (!first) continue;
-			const read = rowOf(row.number, row.values as ExcelJS.CellValue[]);
-			if (read) rows.push(read);
-		}
-	}
-	if (sheets === 0) throw new UnreadableWorkbookError();
-	return rows;
 }
 
 async function loadFirstSheet(buffer: Buffer): Promise<ReadRow[]> {

@@ -16,7 +16,7 @@ async function readImport(event: RequestEvent): Promise<Omit<ImportInput, 'sourc
 			if (isPayloadTooLarge(error)) throw new ApiProblem(413, 'payload_too_large', m.http_body_too_large());
 			throw error;
 		});
-		return { table: await tableFromWorkbook(bytes), header: 'required', dryRun: dryRun === 'true' };
+		return { table: tableFromWorkbook(bytes), header: 'required', dryRun: dryRun === 'true' };
 	}
 	const body = await readJsonBody(event, importBodySchema);
 	return { table: (columns, fields) => tableFromJsonRows(body.rows, columns, fields), header: 'none', dryRun: body.dryRun };

@@ -31,7 +31,7 @@ export const load = pageLoad(async (event: Parameters<PageServerLoad>[0]) => {
 /** The list from the form: an uploaded workbook, or rows pasted from a spreadsheet. */
 async function readList(formData: FormData) {
 	const file = formData.get('file');
-	if (file instanceof File && file.size > 0) return { table: await tableFromWorkbook(await file.arrayBuffer()), header: 'required' as const };
+	if (file instanceof File && file.size > 0) return { table: tableFromWorkbook(await file.arrayBuffer()), header: 'required' as const };
 	const pasted = formData.get('pasted');
 	if (typeof pasted === 'string' && pasted.trim() !== '') return { table: tableFromText(pasted), header: 'optional' as const };
 	return null;
