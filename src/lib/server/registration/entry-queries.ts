@@ -81,18 +81,20 @@ export function listExtraFieldDefinitions(db: Db, organisationId: string, compet
 }
 
 /** People already entered (active) in the competition among these hashes: who, in which event, which entry. */
-export function findActiveMembers(db: Db, organisationId: string, competitionId: string, hashes: string[]): Promise<{ idNumberHash: string; eventId: string; entryId: string }[]> {
-	if (hashes.length === 0) return Promise.resolve([]);
-	return db<{ idNumberHash: string; eventId: string; entryId: string }[]>`
-		select id_number_hash, event_id, entry_id from entry_member
-		where organisation_id = ${organisationId} and competition_id = ${competitionId} and active and id_number_hash = any(${hashes}::text[])`;
+/** Who is entered where: one active person of an entry. */
+export interface ActiveMember {
+	idNumberHash: string;
+	eventId: string;
+	entryId: string;
 }
 
-/** Every active member of the competition: what an import matches its list against. */
-export function listActiveMembers(db: Db, organisationId: string, competitionId: string): Promise<{ idNumberHash: string; eventId: string; entryId: string }[]> {
-	return db<{ idNumberHash: string; eventId: string; entryId: string }[]>`
+/** The competition's active members with these ID-number hashes, or all of them (what an import matches its list against). */
+export function findActiveMembers(db: Db, organisationId: string, competitionId: string, hashes?: string[]): Promise<ActiveMember[]> {
+	if (hashes?.length === 0) return Promise.resolve([]);
+	return db<ActiveMember[]>`
 		select id_number_hash, event_id, entry_id from entry_member
-		where organisation_id = ${organisationId} and competition_id = ${competitionId} and active`;
+		where organisation_id = ${organisationId} and competition_id = ${competitionId} and active
+			${hashes ? db`and id_number_hash = any(${hashes}::text[])` : db``}`;
 }
 
 /** Places held (submitted + approved) and entries waiting, per event of the competition. */

@@ -9,13 +9,13 @@ import type { OrgActor } from '../auth/actor';
 import { MANAGER_ROLES, requireRole } from '../auth/roles';
 import { recordAudit } from '../audit/audit-log';
 import { idNumberHash } from '../crypto/personal-data';
-import { openRegistration, updateEntry, type KnownPeople, type RegistrationRequest, type RegistrationWriter } from './register';
+import { openRegistration, updateEntry, type RegistrationRequest, type RegistrationWriter } from './register';
 import { registrationOpenFor } from './entry-checks';
-import { listActiveMembers, listExtraFieldDefinitions, listRegistrationEvents, lockRegistrationCompetition } from './entry-queries';
+import { findActiveMembers, listExtraFieldDefinitions, listRegistrationEvents, lockRegistrationCompetition } from './entry-queries';
 import { listEntriesForComparison, type StoredEntry } from './import-queries';
 import { genderLabel, idTypeLabel, importColumns, levelLabel, type ImportColumn } from './import-columns';
 import { problemsAsFields, problemsAtRows, TableParser, type PlannedEntry, type RowProblem, type TableRow } from './import-rows';
-import type { EntrySummaryRow } from './entry-queries';
+import type { ActiveMember, EntrySummaryRow } from './entry-queries';
 
 /**
  * A union's list into the competition in one transaction: every row checked first (nothing is
@@ -98,7 +98,7 @@ export async function importEntries(actor: OrgActor, competitionId: string, inpu
 		return await db().begin(async (tx) => {
 			const competition = await lockRegistrationCompetition(tx, organisationId, competitionId);
 			if (!competition) throw new DomainError('not_found');
-			const [events, fields, active] = await Promise.all([listRegistrationEvents(tx, organisationId, competitionId), listExtraFieldDefinitions(tx, organisationId, competitionId), listActiveMembers(tx, organisationId, competitionId)]);
+			const [events, fields, active] = await Promise.all([listRegistrationEvents(tx, organisationId, competitionId), listExtraFieldDefinitions(tx, organisationId, competitionId), findActiveMembers(tx, organisationId, competitionId)]);
 			const columns = importColumns(events, fields);
 			const parser = new TableParser({ columns, events, fields, allowMultipleEvents: competition.allowMultipleEvents, header: input.header });
 			const request: RegistrationRequest = { source: input.source, registrantId: null, consentVersion: null };
@@ -171,7 +171,7 @@ class ListImport {
 		private readonly competitionId: string,
 		private readonly columns: ImportColumn[],
 		private readonly fields: ExtraFieldDefinition[],
-		active: KnownPeople['active'],
+		active: ActiveMember[],
 		private readonly registration: RegistrationWriter | null
 	) {
 		this.entryOf = new Map(active.map((row) => [`${row.eventId}:${row.idNumberHash}`, row.entryId]));

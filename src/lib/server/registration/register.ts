@@ -49,15 +49,27 @@ async function loadContext(tx: Tx, organisationId: string, competitionId: string
 	return { competition, events: new Map(events.map((event) => [event.id, event])), fields };
 }
 
+/** Active members by the hash of their ID number, to tell who is already entered where. */
+function byHash(active: queries.ActiveMember[]): Map<string, queries.ActiveMember[]> {
+	const index = new Map<string, queries.ActiveMember[]>();
+	for (const row of active) {
+		const rows = index.get(row.idNumberHash);
+		if (rows) rows.push(row);
+		else index.set(row.idNumberHash, [row]);
+	}
+	return index;
+}
+
 /**
- * What a caller that already looked the people up (the import matches them to entries first) passes on,
- * so 10,000 ID numbers are not hashed and looked up twice: each submission's members' hashes, in order,
- * and the competition's active members with any of them, read in the same transaction after the
- * competition's lock (so nobody registered in between).
+ * What a caller that already knows the people passes on, so a list's ID numbers are not hashed and
+ * looked up twice: each submission's members' hashes in order, and the competition's active members
+ * (read in the same transaction after the competition's lock, so nobody registered in between). `seen`
+ * carries the people of earlier calls, to find a person twice across a list's chunks.
  */
-export interface KnownPeople {
-	hashes: string[][];
-	active: { idNumberHash: string; eventId: string; entryId: string }[];
+interface KnownPeople {
+	hashes?: string[][];
+	activeByHash?: Map<string, queries.ActiveMember[]>;
+	seen?: Map<string, string>;
 }
 
 /**
@@ -66,13 +78,12 @@ export interface KnownPeople {
  * another event when the competition allows only one). All problems come back at once, keyed
  * `<index>.<field path>`, so an import can list every wrong row.
  */
-async function checkSubmissions(tx: Tx, organisationId: string, context: Context, request: RegistrationRequest, submissions: EntrySubmission[], replacing: string | null, known?: Partial<KnownPeople>, seen = new Map<string, string>()) {
+async function checkSubmissions(tx: Tx, organisationId: string, context: Context, request: RegistrationRequest, submissions: EntrySubmission[], replacing: string | null, known: KnownPeople = {}) {
 	const problems: Record<string, string> = {};
 	const shaped: (ShapedSubmission | null)[] = submissions.map((submission, index) => shapeSubmission(submission, context.events, context.fields, problems, `${index}.`));
-	const hashes = known?.hashes ?? submissions.map((submission) => submission.members.map((member) => idNumberHash(member.idNumber)));
-	const existing = known?.active ?? (await queries.findActiveMembers(tx, organisationId, context.competition.id, [...new Set(hashes.flat())]));
-	const existingByHash = new Map<string, typeof existing>();
-	for (const row of existing) existingByHash.set(row.idNumberHash, [...(existingByHash.get(row.idNumberHash) ?? []), row]);
+	const hashes = known.hashes ?? submissions.map((submission) => submission.members.map((member) => idNumberHash(member.idNumber)));
+	const existingByHash = known.activeByHash ?? byHash(await queries.findActiveMembers(tx, organisationId, context.competition.id, [...new Set(hashes.flat())]));
+	const seen = known.seen ?? new Map<string, string>();
 	submissions.forEach((submission, index) => {
 		hashes[index]!.forEach((hash, position) => {
 			const field = `${index}.members.${position}.idNumber`;
@@ -121,14 +132,9 @@ function raceLost(error: unknown): never {
  * nothing. A full event puts new entries on its waiting list. Problems throw InvalidInputError with
  * fields keyed `<index>.<field path>`.
  */
-export async function registerEntries(tx: Tx, actor: Actor, organisationId: string, competitionId: string, request: RegistrationRequest, submissions: EntrySubmission[], known?: KnownPeople): Promise<queries.EntrySummaryRow[]> {
-	const writer = await openRegistration(tx, actor, organisationId, competitionId, request, known?.active);
-	try {
-		await writer.add(submissions, known?.hashes);
-	} catch (error) {
-		await writer.settle();
-		throw error;
-	}
+export async function registerEntries(tx: Tx, actor: Actor, organisationId: string, competitionId: string, request: RegistrationRequest, submissions: EntrySubmission[]): Promise<queries.EntrySummaryRow[]> {
+	const writer = await openRegistration(tx, actor, organisationId, competitionId, request);
+	await writer.add(submissions);
 	return writer.finish();
 }
 
@@ -140,10 +146,10 @@ export async function registerEntries(tx: Tx, actor: Actor, organisationId: stri
  * only check (so every problem of a list is found) and write nothing; the caller rolls back.
  * `active`: the competition's active members, when the caller has read them after the lock.
  */
-export async function openRegistration(tx: Tx, actor: Actor, organisationId: string, competitionId: string, request: RegistrationRequest, active?: KnownPeople['active']): Promise<RegistrationWriter> {
+export async function openRegistration(tx: Tx, actor: Actor, organisationId: string, competitionId: string, request: RegistrationRequest, active?: queries.ActiveMember[]): Promise<RegistrationWriter> {
 	const context = await loadContext(tx, organisationId, competitionId, request);
 	const places = new Map((await queries.countPlaces(tx, organisationId, competitionId)).map((row) => [row.eventId, row.taken]));
-	return new RegistrationWriter(tx, actor, organisationId, request, context, places, active);
+	return new RegistrationWriter(tx, actor, organisationId, request, context, places, active && byHash(active));
 }
 
 export class RegistrationWriter {
@@ -159,7 +165,7 @@ export class RegistrationWriter {
 		private readonly request: RegistrationRequest,
 		private readonly context: Context,
 		private readonly places: Map<string, number>,
-		private readonly active: KnownPeople['active'] | undefined
+		private readonly activeByHash: Map<string, queries.ActiveMember[]> | undefined
 	) {}
 
 	/** Problems throw InvalidInputError keyed `<index in this call>.<field path>`. */
@@ -168,7 +174,7 @@ export class RegistrationWriter {
 		const { tx, organisationId, request, context } = this;
 		let checked;
 		try {
-			checked = await checkSubmissions(tx, organisationId, context, request, submissions, null, { hashes: knownHashes, active: this.active }, this.seen);
+			checked = await checkSubmissions(tx, organisationId, context, request, submissions, null, { hashes: knownHashes, activeByHash: this.activeByHash, seen: this.seen });
 		} catch (error) {
 			this.failed = true;
 			throw error;
@@ -179,8 +185,9 @@ export class RegistrationWriter {
 			const indexes = shaped.slice(start, start + WRITE_BATCH).map((_, offset) => start + offset);
 			const newEntries = indexes.map((index): queries.NewEntry => {
 				const entry = shaped[index]!;
-				const status = arrivalStatus(entry.event.capacity, this.places.get(entry.event.id) ?? 0);
-				if (status === 'submitted') this.places.set(entry.event.id, (this.places.get(entry.event.id) ?? 0) + 1);
+				const taken = this.places.get(entry.event.id) ?? 0;
+				const status = arrivalStatus(entry.event.capacity, taken);
+				if (status === 'submitted') this.places.set(entry.event.id, taken + 1);
 				this.attachmentIds.push(attachmentIdsOf(context.fields, entry.extra));
 				return { id: randomUUID(), eventId: entry.event.id, teamName: entry.teamName, unit: entry.unit, status, extra: entry.extra, members: toNewMembers(submissions[index]!, hashes[index]!) };
 			});
