@@ -7,6 +7,7 @@ import { OutboxSync, type SheetChange } from './sync';
 import { forgetDevice } from './forget';
 import { isoNow } from './sheet-input';
 import { routes } from '$lib/routes';
+import { OfflineReadinessTracker, type OfflineReadiness } from './register';
 
 const HEARTBEAT_MS = 10_000;
 
@@ -25,16 +26,26 @@ export class JudgeDevice {
 	replaced = $state(0);
 	error = $state<{ code: string; message: string } | null>(null);
 	ready = $state(false);
+	/** Whether this page reopens with no network; warmed up again on a reconnect after a failed warm-up. */
+	offline = $state<OfflineReadiness>('preparing');
 
 	private store: JudgeStore | null = null;
 	private socket: JudgeSocket | null = null;
 	private sync: OutboxSync | null = null;
 	private heartbeat: ReturnType<typeof setInterval> | null = null;
 	private stopped = false;
+	private readonly readiness: OfflineReadinessTracker;
 
-	constructor(private readonly roundId: string | null = null) {}
+	/** `offlinePages`: the other judge pages the offline worker should keep a copy of. */
+	constructor(
+		private readonly roundId: string | null = null,
+		offlinePages: () => string[] = () => []
+	) {
+		this.readiness = new OfflineReadinessTracker(offlinePages, (readiness) => (this.offline = readiness));
+	}
 
 	async start(): Promise<void> {
+		void this.readiness.prepare();
 		const store = await JudgeStore.open();
 		if (this.stopped) return store.close();
 		this.store = store;
@@ -74,6 +85,7 @@ export class JudgeDevice {
 
 	private async connected(): Promise<void> {
 		this.online = true;
+		void this.readiness.retry();
 		await this.refresh();
 		await this.sync?.flush();
 		void this.beat();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { registerJudgeWorker } from './register';
+import { OfflineReadinessTracker, registerJudgeWorker, type OfflineReadiness } from './register';
 
 // What the judge is told about reopening the page offline, from what the browser offers. The page and
 // worker themselves are exercised in a real browser by tests/e2e/tablet.e2e.ts.
@@ -68,5 +68,51 @@ describe('registerJudgeWorker', () => {
 		vi.spyOn(console, 'warn').mockImplementation(() => {});
 		browserWith({ ...controlled(), register: () => Promise.reject(new Error('SecurityError')) }, ours);
 		await expect(registerJudgeWorker()).resolves.toBe('unavailable');
+	});
+});
+
+describe('OfflineReadinessTracker', () => {
+	const tracked = (otherPages: string[] = []) => {
+		const shown: OfflineReadiness[] = [];
+		return { shown, tracker: new OfflineReadinessTracker(() => otherPages, (readiness) => shown.push(readiness)) };
+	};
+
+	it('warms up again after a reconnect when the Wi-Fi broke the first warm-up, and the judge sees it become ready', async () => {
+		let network = false;
+		const asked = browserWith(controlled(), () => (network ? ours() : Promise.reject(new TypeError('Failed to fetch'))));
+		const { shown, tracker } = tracked(['/judge']);
+		await tracker.prepare();
+		expect(shown).toEqual(['preparing', 'unavailable']);
+		network = true;
+		await tracker.retry();
+		expect(shown).toEqual(['preparing', 'unavailable', 'preparing', 'ready']);
+		expect(asked).toHaveLength(4);
+		// Ready: a later reconnect asks for nothing.
+		await tracker.retry();
+		expect(asked).toHaveLength(4);
+		expect(shown.at(-1)).toBe('ready');
+	});
+
+	it('does not ask again in a browser without service workers (its answer cannot change)', async () => {
+		const asked = browserWith(undefined, ours);
+		const { shown, tracker } = tracked();
+		await tracker.prepare();
+		await tracker.retry();
+		expect(shown).toEqual(['preparing', 'unavailable']);
+		expect(asked).toEqual([]);
+	});
+
+	it('runs one warm-up at a time: a reconnect during the first warm-up waits for it', async () => {
+		let answer = (_: Partial<Response>) => {};
+		const asked = browserWith(controlled(), () => new Promise((resolve) => (answer = resolve)));
+		const { shown, tracker } = tracked();
+		const first = tracker.prepare();
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		const reconnect = tracker.retry();
+		expect(tracker.prepare()).toBe(first);
+		answer({ ok: true, redirected: false });
+		await Promise.all([first, reconnect]);
+		expect(asked).toHaveLength(1);
+		expect(shown).toEqual(['preparing', 'ready']);
 	});
 });

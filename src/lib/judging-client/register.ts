@@ -28,3 +28,42 @@ export async function registerJudgeWorker(otherPages: string[] = []): Promise<Of
 		return 'unavailable';
 	}
 }
+
+/**
+ * The readiness a judge page shows, warmed up again when the socket reconnects after a warm-up that
+ * failed: on a venue's flaky Wi-Fi the first fetch through the worker can fail, and the judge would
+ * otherwise be told 本页不能离线重新打开 until the page is loaded again. A browser without service
+ * workers is not asked again (its answer cannot change); one warm-up runs at a time.
+ */
+export class OfflineReadinessTracker {
+	private running: Promise<void> | null = null;
+	private last: OfflineReadiness = 'preparing';
+
+	constructor(
+		/** The other judge pages to keep, read at each warm-up (the page's data may have been reloaded). */
+		private readonly otherPages: () => string[],
+		private readonly show: (readiness: OfflineReadiness) => void
+	) {}
+
+	/** Warms up (unless a warm-up is running) and shows its outcome. */
+	prepare(): Promise<void> {
+		this.running ??= this.warmUp().finally(() => (this.running = null));
+		return this.running;
+	}
+
+	/** After a reconnect: tries again if the last warm-up could not keep this page. */
+	retry(): Promise<void> {
+		if (this.last !== 'unavailable' || !('serviceWorker' in navigator)) return this.running ?? Promise.resolve();
+		return this.prepare();
+	}
+
+	private async warmUp(): Promise<void> {
+		this.set('preparing');
+		this.set(await registerJudgeWorker(this.otherPages()));
+	}
+
+	private set(readiness: OfflineReadiness): void {
+		this.last = readiness;
+		this.show(readiness);
+	}
+}
