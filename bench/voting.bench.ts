@@ -142,19 +142,29 @@ export async function runVotingBench(): Promise<Figure[]> {
 		let plainSequence = 0;
 		let proofsUsed = 0;
 		const votesSent = new Array<number>(CONNECTIONS).fill(0);
+		// Each phone's device token is issued when it opens the voting page (ensureVoterToken), before its
+		// first vote; each vote then carries it, and the server checks its signature, as the route does.
+		const { newVoterToken } = await import('../src/lib/server/voting/voter-identity');
+		const phoneTokens = new Map<string, string>();
+		const tokenOf = (phone: string) => phoneTokens.get(phone) ?? phoneTokens.set(phone, newVoterToken()).get(phone)!;
 		const plainBody = (connection: number) => JSON.stringify({ entryId: setup.entryIds[plainSequence++ % setup.entryIds.length], voter: `c${connection}` });
 		const voteBody = (connection: number) => {
 			if (proofsUsed >= proofs.length) return '';
 			const sent = votesSent[connection]!++;
-			return JSON.stringify({ entryId: setup.entryIds[(connection + sent) % setup.entryIds.length], altcha: proofs[proofsUsed++], phone: `${connection}.${Math.floor(sent / VOTES_PER_PHONE)}`, connection });
+			return JSON.stringify({ entryId: setup.entryIds[(connection + sent) % setup.entryIds.length], altcha: proofs[proofsUsed++], device: tokenOf(`${connection}.${Math.floor(sent / VOTES_PER_PHONE)}`), connection });
 		};
-		for (let segment = 0; segment < SEGMENTS; segment++) {
-			await load(plain.port, DURATION_MS / SEGMENTS, plainBody, plainRun);
-			await load(vote.port, DURATION_MS / SEGMENTS, voteBody, voteRun);
+		try {
+			for (let segment = 0; segment < SEGMENTS; segment++) {
+				await load(plain.port, DURATION_MS / SEGMENTS, plainBody, plainRun);
+				await load(vote.port, DURATION_MS / SEGMENTS, voteBody, voteRun);
+			}
+		} finally {
+			// Also when the run fails: a server left behind would hold the caller's output open.
+			plain.child.kill('SIGTERM');
+			vote.child.kill('SIGTERM');
 		}
+		if ((voteRun.statuses[200] ?? 0) !== voteRun.requests) throw new Error(`votes refused: ${JSON.stringify(voteRun.statuses)}`);
 		if (proofsUsed >= proofs.length) throw new Error(`the run used all ${proofs.length} proofs: raise VOTE_BENCH_PROOFS`);
-		plain.child.kill('SIGTERM');
-		vote.child.kill('SIGTERM');
 		const sql = postgres(setup.databaseUrl, { max: 1, onnotice: () => {} });
 		const [rows] = await sql<{ votes: number }[]>`select count(*)::int as votes from vote where round_id = ${setup.roundId}`;
 		await sql.end();
@@ -184,7 +194,8 @@ function listen(handler: (body: Record<string, unknown>) => Promise<number>) {
 		readBody(request)
 			.then(handler)
 			.then(
-				(status) => response.writeHead(status, { 'content-type': 'application/json' }).end('{}'),
+				// With its length, as SvelteKit's json() answers: one write, not a chunked body.
+				(status) => response.writeHead(status, { 'content-type': 'application/json', 'content-length': 2 }).end('{}'),
 				(error: unknown) => response.writeHead(500).end(String(error))
 			);
 	});
@@ -208,14 +219,14 @@ if (process.argv[2] === '--vote-server') {
 	const { connectDb } = await import('../src/lib/server/db/client');
 	const { castVote } = await import('../src/lib/server/voting/cast-vote');
 	const { DomainError } = await import('../src/lib/server/domain-error');
-	const { newVoterToken, readVoterToken } = await import('../src/lib/server/voting/voter-identity');
+	const { readVoterToken } = await import('../src/lib/server/voting/voter-identity');
 	connectDb(setup.databaseUrl, { max: 10 });
-	const devices = new Map<string, string>();
-	const deviceOf = (phone: string) => devices.get(phone) ?? devices.set(phone, readVoterToken(newVoterToken())!).get(phone)!;
 	listen(async (body) => {
 		const connection = Number(body.connection);
 		try {
-			const voter = { deviceTokenId: deviceOf(String(body.phone)), verifiedVoterKey: null, address: `10.1.${connection}.7`, userAgent: 'bench' };
+			const deviceTokenId = readVoterToken(String(body.device));
+			if (!deviceTokenId) return 400;
+			const voter = { deviceTokenId, verifiedVoterKey: null, address: `10.1.${connection}.7`, userAgent: 'bench' };
 			await castVote(setup.slug, setup.roundId, { entryId: String(body.entryId), altcha: String(body.altcha) }, voter, new Date());
 			return 200;
 		} catch (error) {
