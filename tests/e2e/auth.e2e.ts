@@ -54,6 +54,27 @@ test('while signing in the button keeps the focus, and after a refusal the focus
 	await expect(page.getByLabel('电子邮箱')).toBeFocused();
 });
 
+test('on a slow network, what was typed before the page’s script ran is kept when it runs', async ({ page }) => {
+	// The page's scripts are held back, as on a weak phone network: the server-rendered form is shown
+	// and filled before the script hydrates it, which used to empty every field.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/login', { waitUntil: 'commit' });
+	await page.locator('input[name="email"]').fill(OWNER.email);
+	await page.locator('input[name="password"]').fill(OWNER.password);
+	release();
+	// No request for 500 ms: the scripts have loaded and run, so the form is hydrated.
+	await page.waitForLoadState('networkidle');
+	await expect(page.locator('input[name="email"]')).toHaveValue(OWNER.email);
+	await expect(page.locator('input[name="password"]')).toHaveValue(OWNER.password);
+	await page.locator('form button[type="submit"]').last().click();
+	await expect(page).toHaveURL(`/orgs/${OWNER.organisationSlug}`);
+});
+
 test('an address outside one’s rights redirects to sign-in, and back after signing in', async ({ page }) => {
 	await page.goto(`/orgs/${OWNER.organisationSlug}/members`);
 	await expect(page).toHaveURL(`/login?redirectTo=${encodeURIComponent(`/orgs/${OWNER.organisationSlug}/members`)}`);
