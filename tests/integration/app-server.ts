@@ -15,12 +15,13 @@ export function freePort(): Promise<number> {
 
 /**
  * Runs the production entry (server.js: build if stale, adapter-node handler + socket.io) on the test
- * database, as an operator would: `databaseUrl` is the app's own role, `env` may add DATABASE_MIGRATION_URL.
+ * database, as an operator would: `databaseUrl` is the app's own role, `env` may add DATABASE_MIGRATION_URL,
+ * `nodeArguments` go to node before the script (a bench's `--cpu-prof`).
  */
-export async function startAppServer(databaseUrl: string, env: Record<string, string> = {}): Promise<{ url: string; pid: number; output: () => string; stop: () => Promise<void> }> {
+export async function startAppServer(databaseUrl: string, env: Record<string, string> = {}, nodeArguments: string[] = []): Promise<{ url: string; pid: number; output: () => string; stop: () => Promise<void> }> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const child: ChildProcess = spawn(process.execPath, ['server.js'], {
+	const child: ChildProcess = spawn(process.execPath, [...nodeArguments, 'server.js'], {
 		env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, NODE_ENV: 'production', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

@@ -3,6 +3,7 @@ import { db } from '../../src/lib/server/db/client';
 import { createApiToken } from '../../src/lib/server/auth/api-tokens';
 import { declareConflict } from '../../src/lib/server/judging/conflicts-service';
 import { buildBoardSnapshot } from '../../src/lib/server/live/board-snapshot';
+import { FAN_OUT_CHUNK } from '../../src/lib/server/live/live-board';
 import type { BoardSnapshot, RoundChanged } from '../../src/lib/realtime/events';
 import { newOrg } from '../fixtures/factories';
 import { newCompetition, seedStatus } from '../fixtures/competitions';
@@ -118,6 +119,21 @@ describe('the live board', () => {
 		await Promise.all([0, 1, 2].map((index) => apply(judge, operation(round, index, { kind: 'save', scores: { process: 100 * (index + 1) } }))));
 		await new Promise((resolve) => setTimeout(resolve, 700));
 		expect(board.received.length - before).toBeLessThanOrEqual(2);
+	});
+
+	it('reaches every viewer of a room larger than one chunk of the fan-out, each snapshot exactly once', async () => {
+		const { round, judges } = await boardWorld();
+		// The server writes to a room's viewers a chunk per turn of its event loop: more than two chunks here.
+		const viewers = await Promise.all(Array.from({ length: FAN_OUT_CHUNK * 2 + 50 }, () => viewer(round.competitionId)));
+		const judge = await client(judges[0]!.cookie);
+		for (let index = 0; index < 3; index++) expect((await apply(judge, operation(round, index, { kind: 'submit', scores: FULL_SCORES }))).ok).toBe(true);
+		const everything = JSON.stringify([[1, 1, 2], [2, 1, 2], [3, 1, 3]]);
+		await until(() => viewers.every((board) => JSON.stringify(progressOf(board.last())) === everything));
+		await new Promise((resolve) => setTimeout(resolve, 600));
+		const sequences = (board: (typeof viewers)[number]) => board.received.map((arrival) => arrival.snapshot.sequence);
+		const first = sequences(viewers[0]!);
+		expect(new Set(first).size).toBe(first.length);
+		for (const board of viewers) expect(sequences(board)).toEqual(first);
 	});
 
 	it('shows provisional standings only when the organiser allows it (API and page), audited, and only to this organisation', async () => {

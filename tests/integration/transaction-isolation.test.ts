@@ -1,5 +1,6 @@
 import postgres from 'postgres';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { db, transactionWithEarlyBegin } from '../../src/lib/server/db/client';
 
 // postgres.js 3.4.9 could send a transaction's BEGIN without reserving its connection, or hand a
 // reserved connection back to the pool mid-transaction (porsager/postgres#823, #1189): under a saturated
@@ -39,6 +40,32 @@ describe('transactions on a saturated pool', () => {
 				expect(transaction.readOnly).toBe(transaction.index % 2 === 0 ? 'on' : 'off');
 			}
 			expect(new Set(done.map((transaction) => transaction.first)).size).toBe(done.length);
+		}
+	});
+});
+
+describe('a transaction whose BEGIN goes out with its first statements', () => {
+	it('runs every statement of the work inside it, on a busy pool, and keeps nothing when the work throws', async () => {
+		await db()`create table if not exists early_begin_probe (marker text not null)`;
+		for (let round = 0; round < 10; round++) {
+			// The app's pool (5 connections in tests) busy, so works queue behind other callers.
+			const busy = Array.from({ length: 5 }, () => db()`select pg_sleep(0.02)`.execute());
+			const works = Array.from({ length: 6 }, (_, index) =>
+				transactionWithEarlyBegin(async (tx) => {
+					const [[first]] = await Promise.all([tx<{ id: string }[]>`select txid_current()::text as id`, tx`insert into early_begin_probe (marker) values (${`${round}:${index}`})`]);
+					await tx`select pg_sleep(0.005)`;
+					const [second] = await tx<{ id: string }[]>`select txid_current()::text as id`;
+					if (index % 2 === 1) throw new Error(`refused ${index}`);
+					return { first: first!.id, second: second!.id };
+				})
+			);
+			const [, outcomes] = await Promise.all([Promise.all(busy), Promise.allSettled(works)]);
+			outcomes.forEach((outcome, index) => {
+				if (index % 2 === 1) expect(outcome).toMatchObject({ status: 'rejected', reason: new Error(`refused ${index}`) });
+				else expect(outcome.status === 'fulfilled' && outcome.value.second === outcome.value.first).toBe(true);
+			});
+			const kept = await db()<{ marker: string }[]>`select marker from early_begin_probe where marker like ${`${round}:%`} order by marker`;
+			expect(kept.map((row) => row.marker)).toEqual([`${round}:0`, `${round}:2`, `${round}:4`]);
 		}
 	});
 });

@@ -5,6 +5,11 @@ import { getSocketServer } from './io';
 
 export type SocketAdapterKind = 'postgres' | 'memory';
 
+let roomsShared = false;
+
+/** Whether other processes share this one's rooms (the PostgreSQL adapter is attached). */
+export const roomsAreShared = (): boolean => roomsShared;
+
 /**
  * Which adapter socket.io uses. An external database (DATABASE_URL) may be shared by several app
  * processes, so rooms go through PostgreSQL there unless told otherwise; the embedded database belongs
@@ -34,5 +39,9 @@ export function attachPostgresAdapter(databaseUrl: string): void {
 	pool.on('error', report);
 	pool.on('connect', (client) => client.on('error', report));
 	io.adapter(createAdapter(pool, { payloadThreshold: 7900, tableName: 'socket_io_attachments', errorHandler: report }));
-	onShutdown(() => pool.end().catch(report));
+	roomsShared = true;
+	onShutdown(() => {
+		roomsShared = false;
+		return pool.end().catch(report);
+	});
 }

@@ -1,6 +1,6 @@
 import { parse as parseCookies } from 'cookie';
 import type { Server, Socket } from 'socket.io';
-import type { ClientToServerEvents, JoinResult, RoundChanged, ServerToClientEvents, SocketData } from '$lib/realtime/events';
+import type { BoardSnapshot, ClientToServerEvents, JoinResult, RoundChanged, ServerToClientEvents, SocketData } from '$lib/realtime/events';
 import { parseRoom, roomSchema } from '$lib/schemas/realtime';
 import { SESSION_COOKIE } from '../auth/session';
 import { authenticateSession } from '../auth/account';
@@ -16,8 +16,14 @@ import { findRoundOrganisation } from '../sheets/sheet-queries';
 import { onDeviceHeartbeat, onJudgeRound, onSheetApply, type SocketCaller } from '../sheets/sheet-socket';
 import { onRoundChange } from './round-changes';
 
-export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** Between this app's processes (through the adapter), never from a client. */
+export interface InterServerEvents {
+	/** A board snapshot built by one process, for every other process to send to its own viewers. */
+	'board:snapshot': (snapshot: BoardSnapshot) => void;
+}
+
+export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 /** The handshake carries the same session cookie as HTTP; without one the socket is anonymous. */
 async function authenticate(socket: AppSocket, next: (err?: Error) => void): Promise<void> {

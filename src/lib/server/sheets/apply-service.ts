@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import type { SheetState, SheetStatus } from '$lib/realtime/events';
 import type { JudgesComponent } from '$lib/domain/scoring/types';
 import { checkSheet, storedValues, type SheetIssue } from '$lib/domain/sheets/check-sheet';
-import { db, type Db } from '../db/client';
+import { transactionWithEarlyBegin, type Db } from '../db/client';
 import { DomainError, InvalidInputError, type DomainErrorCode } from '../domain-error';
 import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit/audit-log';
@@ -15,7 +15,8 @@ import { isSessionLive } from './device-queries';
 import * as sheets from './sheet-queries';
 
 // A judge's write to one of their sheets, from a tablet (socket) or another system (API), in one
-// transaction of two round trips (every read, then the write with its audit row and stored outcome):
+// transaction of three round trips (BEGIN with every read, the write with its audit row and stored
+// outcome, COMMIT):
 // replay check, authorisation, the scheme's rules, the write, the audit row, the stored outcome. Only after the commit is the change announced — an ack never runs ahead of the database.
 
 /** Who writes, and for which judge: the judge themselves on a tablet, or an organiser through the API. */
@@ -192,7 +193,7 @@ async function write(tx: Db, writer: SheetWriter, request: SheetWriteRequest): P
  * a submitted or locked one) or InvalidInputError (`sheet_invalid`, a message per field) on refusal.
  */
 export async function applySheetWrite(writer: SheetWriter, request: SheetWriteRequest): Promise<AppliedWrite> {
-	const { applied, competitionId } = await db().begin((tx) => write(tx, writer, request));
+	const { applied, competitionId } = await transactionWithEarlyBegin((tx) => write(tx, writer, request));
 	if (!applied.replayed) {
 		const sheet = applied.sheet;
 		announceRoundChange({ organisationId: writer.organisationId, competitionId, roundId: sheet.roundId, kind: 'sheet', entryId: sheet.entryId, judgeId: sheet.judgeId, status: sheet.status, version: sheet.version, sheet });

@@ -6,9 +6,14 @@ import * as devices from './device-queries';
 // A judge's tablet is the judge_device row bound to its session. Signing in with a code makes it
 // (access-service.ts); a judge signed in another way gets one on the session's first judging call.
 
-/** The session's device for this judge, made when missing; refused when the head judge revoked it. */
-export async function deviceFor(conn: Db, organisationId: string, judgeId: string, sessionId: string, userAgent: string): Promise<string> {
-	const found = await devices.findDeviceOfSession(conn, organisationId, judgeId, sessionId);
+/**
+ * The session's device for this judge, made when missing; refused when the head judge revoked it.
+ * `sessionDevices` (the session's devices, read with other things) saves looking it up again.
+ */
+export async function deviceFor(conn: Db, organisationId: string, judgeId: string, sessionId: string, userAgent: string, sessionDevices?: devices.DeviceRow[]): Promise<string> {
+	const found = sessionDevices
+		? sessionDevices.findLast((device) => device.organisationId === organisationId && device.judgeId === judgeId)
+		: await devices.findDeviceOfSession(conn, organisationId, judgeId, sessionId);
 	if (found?.revokedAt) throw new DomainError('device_revoked');
 	return (found ?? (await devices.insertDevice(conn, organisationId, { judgeId, sessionId, userAgent }))).id;
 }

@@ -12,7 +12,7 @@ import { SCORING_ROLES } from '../judging/panel-queries';
 import { listSeatsOfUserInRound } from '../judging/seat-queries';
 import { applySheetWrite, SheetRefusedError } from './apply-service';
 import { deviceFor, heartbeat } from './device-service';
-import { isSessionLive } from './device-queries';
+import { isSessionLive, listDevicesOfSession } from './device-queries';
 import { judgeRoundState } from './judge-round';
 
 // The judge's socket events. Whatever arrives, the answer is an ack with a stable code: a malformed
@@ -53,15 +53,17 @@ export async function onSheetApply(caller: SocketCaller, payload: unknown): Prom
 	if (!parsed.success) return { ok: false, operationId, error: invalid(parsed.error) };
 	const operation = parsed.data;
 	try {
-		// The session, the person and their seat are independent reads: one round trip, not three.
-		const [{ actor, sessionId }, seats] = await Promise.all([signedIn(caller), caller.userId ? listSeatsOfUserInRound(db(), caller.userId, operation.roundId) : []]);
+		// The session, the person, their seat and the session's devices are independent reads: one round
+		// trip, not four. They run before the write's transaction, so it holds its connection no longer.
+		const [{ actor, sessionId }, seats, sessionDevices] = await Promise.all([
+			signedIn(caller),
+			caller.userId ? listSeatsOfUserInRound(db(), caller.userId, operation.roundId) : [],
+			caller.sessionId ? listDevicesOfSession(db(), caller.sessionId) : undefined
+		]);
 		const seat = seats.find((candidate) => SCORING_ROLES.includes(candidate.role));
 		if (!seat) throw new DomainError('not_on_panel');
-		const deviceId = await deviceFor(db(), seat.organisationId, seat.judgeId, sessionId, caller.userAgent);
-		return await applySheetWrite(
-			{ actor, organisationId: seat.organisationId, judgeId: seat.judgeId, source: 'device', deviceId, sessionId },
-			{ ...operation, clientTime: operation.clientTime }
-		);
+		const deviceId = await deviceFor(db(), seat.organisationId, seat.judgeId, sessionId, caller.userAgent, sessionDevices);
+		return await applySheetWrite({ actor, organisationId: seat.organisationId, judgeId: seat.judgeId, source: 'device', deviceId, sessionId }, operation);
 	} catch (error) {
 		const sheet = error instanceof SheetRefusedError ? error.sheet : undefined;
 		return { ok: false, operationId: operation.operationId, error: wireError(error, 'sheet:apply'), ...(sheet ? { sheet } : {}) };
