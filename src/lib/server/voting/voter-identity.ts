@@ -33,12 +33,14 @@ function remembered(answer: (text: string) => string, limit: number): (text: str
  * CPU. Forgotten when the key changes.
  */
 function rememberedKeyed(prefix: string, limit = 20_000): (text: string) => string {
+	const rememberHashes = () => remembered((known: string) => keyed(`${prefix}${known}`), limit);
+	// The key is read on first use, not at import: the secret key may not be set up yet then.
 	let keyOfKnown: Buffer | null = null;
-	let hash = (text: string) => text;
+	let hash = rememberHashes();
 	return (text) => {
 		const key = deriveKey('voter-token');
 		if (key !== keyOfKnown) {
-			hash = remembered((known) => keyed(`${prefix}${known}`), limit);
+			hash = rememberHashes();
 			keyOfKnown = key;
 		}
 		return hash(text);
