@@ -2,6 +2,7 @@ import type { BoardSnapshot } from '$lib/realtime/events';
 import { onShutdown } from '../runtime.js';
 import { getSocketServer, type AppServer } from '../realtime/io';
 import { roomsAreShared } from '../realtime/adapter';
+import { boardSnapshotSchema } from '$lib/schemas/realtime';
 import { onRoundChange } from '../realtime/round-changes';
 import { buildBoardSnapshot } from './board-snapshot';
 import { createCoalescer, type Coalescer } from './coalescer';
@@ -32,11 +33,13 @@ async function sendToLocalViewers(io: AppServer, snapshot: BoardSnapshot): Promi
 	}
 }
 
-/** Another process's snapshot: checked for shape (it came through the database), then sent to this process's viewers. */
+/** Another process's snapshot: checked (it came through the database), then sent to this process's viewers. */
 function relayOtherProcessSnapshot(io: AppServer) {
-	return (snapshot: BoardSnapshot) => {
-		if (typeof snapshot?.competitionId !== 'string' || typeof snapshot.sequence !== 'number' || !Array.isArray(snapshot.rounds)) return;
-		void sendToLocalViewers(io, snapshot).catch((error: unknown) => console.error(`[jiangxin] live board relay: ${error instanceof Error ? error.message : error}`));
+	const report = (problem: unknown) => console.error(`[jiangxin] live board relay: ${problem instanceof Error ? problem.message : problem}`);
+	return (received: unknown) => {
+		const parsed = boardSnapshotSchema.safeParse(received);
+		if (!parsed.success) return report(`a malformed snapshot was dropped (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+		void sendToLocalViewers(io, parsed.data).catch(report);
 	};
 }
 
