@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { BoardSnapshot } from '$lib/realtime/events';
 import { onShutdown } from '../runtime.js';
 import { getSocketServer, type AppServer } from '../realtime/io';
@@ -18,8 +19,6 @@ export const boardRoom = (competitionId: string) => `live:${competitionId}`;
  * held every judge's ack behind it for ~100 ms; in chunks an ack waits for one chunk at most.
  */
 export const FAN_OUT_CHUNK = 100;
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Sends a snapshot to this process's viewers of its room, a chunk per turn of the event loop. */
 async function sendToLocalViewers(io: AppServer, snapshot: BoardSnapshot): Promise<void> {
