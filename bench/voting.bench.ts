@@ -9,7 +9,7 @@
  * voting page's gzipped JavaScript from the production build, when there is one.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -32,6 +32,7 @@ process.env.JIANGXIN_SECRET_KEY ||= 'b'.repeat(64);
 
 interface Setup {
 	databaseUrl: string;
+	dataDir: string;
 	slug: string;
 	roundId: string;
 	entryIds: string[];
@@ -58,7 +59,7 @@ async function setUp(): Promise<{ setup: Setup; stop: () => Promise<void> }> {
 		policy: { opensAt: new Date(Date.now() - 3600_000), closesAt: new Date(Date.now() + 86_400_000), votesPerVoterPerDay: VOTES_PER_PHONE, votesPerCandidatePerVoterPerDay: 1, baseCost: 1000 }
 	});
 	await closeDb();
-	return { setup: { databaseUrl: database.url, slug: round.slug, roundId: round.roundId, entryIds: round.entries.map((entry) => entry.id) }, stop: () => database.stop() };
+	return { setup: { databaseUrl: database.url, dataDir, slug: round.slug, roundId: round.roundId, entryIds: round.entries.map((entry) => entry.id) }, stop: () => database.stop() };
 }
 
 function startServer(mode: '--vote-server' | '--plain-server', setup: Setup): Promise<{ port: number; child: ChildProcess }> {
@@ -81,9 +82,66 @@ interface Run {
 	seconds: number;
 	latencies: number[];
 	statuses: Record<number, number>;
+	/** CPU seconds spent during the run's segments, per party (Linux only). */
+	cpu: CpuSeconds | null;
 }
 
-const newRun = (): Run => ({ requests: 0, seconds: 0, latencies: [], statuses: {} });
+const newRun = (): Run => ({ requests: 0, seconds: 0, latencies: [], statuses: {}, cpu: existsSync('/proc/self/stat') ? { load: 0, server: 0, database: 0 } : null });
+
+/**
+ * Where a request's CPU goes: this process (the load generator), the server, and PostgreSQL (the
+ * postmaster's children: the servers' backends and its own writers). On two cores all three share,
+ * requests per second follow the sum, so the figures say what a vote costs beside a plain insert.
+ */
+interface CpuSeconds {
+	load: number;
+	server: number;
+	database: number;
+}
+
+/** utime + stime of a process in seconds (/proc counts in USER_HZ, 100 on Linux), 0 once it is gone. */
+function processSeconds(pid: number | string): number {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / 100;
+	} catch {
+		return 0;
+	}
+}
+
+function databaseSeconds(dataDir: string): number {
+	const postmaster = readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]!;
+	let seconds = 0;
+	for (const pid of readdirSync('/proc')) {
+		if (!/^\d+$/.test(pid)) continue;
+		try {
+			if (readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1] === postmaster) seconds += processSeconds(pid);
+		} catch {
+			// The process ended while being read.
+		}
+	}
+	return seconds;
+}
+
+async function measured(run: Run, server: ChildProcess, dataDir: string, segment: () => Promise<void>): Promise<void> {
+	if (!run.cpu) return segment();
+	const own = () => { const usage = process.cpuUsage(); return (usage.user + usage.system) / 1e6; };
+	const before = { load: own(), server: processSeconds(server.pid!), database: databaseSeconds(dataDir) };
+	await segment();
+	run.cpu.load += own() - before.load;
+	run.cpu.server += processSeconds(server.pid!) - before.server;
+	run.cpu.database += databaseSeconds(dataDir) - before.database;
+}
+
+const cpuFigures = (vote: Run, plain: Run): Figure[] =>
+	vote.cpu && plain.cpu
+		? (['server', 'database', 'load'] as const).map((party) => ({
+				bench: `vote_${party}_cpu_us`,
+				value: (vote.cpu![party] / vote.requests) * 1e6,
+				unit: 'µs/request',
+				baseline: (plain.cpu![party] / plain.requests) * 1e6
+			}))
+		: [];
 
 /** 200 connections, each sending its next request when the last answered, for `milliseconds`; added to `run`. */
 async function load(port: number, milliseconds: number, body: (connection: number) => string, run: Run): Promise<void> {
@@ -155,8 +213,8 @@ export async function runVotingBench(): Promise<Figure[]> {
 		};
 		try {
 			for (let segment = 0; segment < SEGMENTS; segment++) {
-				await load(plain.port, DURATION_MS / SEGMENTS, plainBody, plainRun);
-				await load(vote.port, DURATION_MS / SEGMENTS, voteBody, voteRun);
+				await measured(plainRun, plain.child, setup.dataDir, () => load(plain.port, DURATION_MS / SEGMENTS, plainBody, plainRun));
+				await measured(voteRun, vote.child, setup.dataDir, () => load(vote.port, DURATION_MS / SEGMENTS, voteBody, voteRun));
 			}
 		} finally {
 			// Also when the run fails: a server left behind would hold the caller's output open.
@@ -175,7 +233,8 @@ export async function runVotingBench(): Promise<Figure[]> {
 		figures.push(
 			{ bench: 'plain_insert_per_s', value: perSecond(plainRun), unit: 'req/s' },
 			{ bench: 'votes_per_s', value: perSecond(voteRun), unit: 'votes/s', baseline: perSecond(plainRun) },
-			{ bench: 'vote_p99_ms', value: p99(voteRun), unit: 'ms', baseline: p99(plainRun) }
+			{ bench: 'vote_p99_ms', value: p99(voteRun), unit: 'ms', baseline: p99(plainRun) },
+			...cpuFigures(voteRun, plainRun)
 		);
 		return figures;
 	} finally {

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deriveKey, forgetKeys } from '../crypto/personal-data';
-import { addressPrefixHash, deviceVoterKey, userAgentHash } from './voter-identity';
+import { addressPrefixHash, deviceVoterKey, newVoterToken, readVoterToken, userAgentHash } from './voter-identity';
 
 const FIRST_SECRET = 'd'.repeat(64);
 const SECOND_SECRET = 'e'.repeat(64);
@@ -46,5 +46,21 @@ describe('remembered voter hashes', () => {
 		const ids = Array.from({ length: 25_000 }, (_, index) => String(index).padStart(22, 'A'));
 		for (const id of ids) deviceVoterKey(id);
 		for (const id of [ids[0]!, ids[12_345]!, ids.at(-1)!]) expect(deviceVoterKey(id)).toBe(`d:${expected(`device:${id}`)}`);
+	});
+
+	it('read a device token the same way every time it comes back, and refuse a forged or stale one', () => {
+		useSecret(FIRST_SECRET);
+		const token = newVoterToken();
+		const [id, signature] = token.split('.') as [string, string];
+		expect(signature).toBe(expected(`token:${id}`));
+		for (let vote = 0; vote < 5; vote++) expect(readVoterToken(token)).toBe(id);
+		const forged = `${id}.${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`;
+		expect(readVoterToken(forged)).toBeNull();
+		expect(readVoterToken(`${'B'.repeat(22)}.${signature}`)).toBeNull();
+		// A new installation key: a token signed with the old one is no longer ours, though it was remembered.
+		useSecret(SECOND_SECRET);
+		expect(readVoterToken(token)).toBeNull();
+		const renewed = newVoterToken();
+		expect(readVoterToken(renewed)).toBe(renewed.split('.')[0]);
 	});
 });
