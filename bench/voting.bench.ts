@@ -109,6 +109,7 @@ function processSeconds(pid: number | string): number {
 	}
 }
 
+/** Every child of the cluster's postmaster (its pid is the first line of postmaster.pid). */
 function databaseSeconds(dataDir: string): number {
 	const postmaster = readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]!;
 	let seconds = 0;
@@ -123,12 +124,18 @@ function databaseSeconds(dataDir: string): number {
 	return seconds;
 }
 
+/** This process's CPU seconds so far, every thread (its GC included). */
+function ownSeconds(): number {
+	const usage = process.cpuUsage();
+	return (usage.user + usage.system) / 1e6;
+}
+
+/** Runs one segment and adds each party's CPU during it to the run. */
 async function measured(run: Run, server: ChildProcess, dataDir: string, segment: () => Promise<void>): Promise<void> {
 	if (!run.cpu) return segment();
-	const own = () => { const usage = process.cpuUsage(); return (usage.user + usage.system) / 1e6; };
-	const before = { load: own(), server: processSeconds(server.pid!), database: databaseSeconds(dataDir) };
+	const before = { load: ownSeconds(), server: processSeconds(server.pid!), database: databaseSeconds(dataDir) };
 	await segment();
-	run.cpu.load += own() - before.load;
+	run.cpu.load += ownSeconds() - before.load;
 	run.cpu.server += processSeconds(server.pid!) - before.server;
 	run.cpu.database += databaseSeconds(dataDir) - before.database;
 }
