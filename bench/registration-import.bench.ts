@@ -52,30 +52,27 @@ async function freshCompetition() {
 }
 
 const EVENT = '数控车工';
-const WRITE_BATCH = 1000;
 
-/** The import's writes alone: its rows made (and encrypted) before the clock starts, then sent as registerEntries sends them. */
+/** The import's writes alone: its rows made (and encrypted) before the clock starts, then sent as RegistrationWriter sends them. */
 async function writesOnly(): Promise<number> {
-	const { entrant } = await import('../tests/fixtures/people');
-	const { encryptText, idNumberHash } = await import('../src/lib/server/crypto/personal-data');
-	const { maskIdNumber } = await import('../src/lib/domain/identity/id-number');
+	const { individualSubmission } = await import('../tests/fixtures/people');
+	const { idNumberHash } = await import('../src/lib/server/crypto/personal-data');
 	const { insertEntries } = await import('../src/lib/server/registration/entry-queries');
-	const { describeMembers } = await import('../src/lib/server/registration/register');
+	const { registeredAudit, toNewMembers, WRITE_BATCH } = await import('../src/lib/server/registration/register');
 	const { recordAuditBatch } = await import('../src/lib/server/audit/audit-log');
 	const { db } = await import('../src/lib/server/db/client');
 	const { owner, competitionId, eventId } = await freshCompetition();
-	const entries = Array.from({ length: ROWS }, (_, index) => {
-		const person = entrant(index + 1);
-		const member = { ...person, position: 0, level: person.level ?? null, idNumberCipher: encryptText(person.idNumber), idNumberHash: idNumberHash(person.idNumber), idNumberMasked: maskIdNumber(person.idNumber) };
-		return { id: randomUUID(), eventId, teamName: null, unit: person.unit, status: 'submitted' as const, extra: {}, members: [member] };
-	});
-	const audit = entries.map((entry) => ({
-		action: 'entry.registered',
-		subjectType: 'entry',
-		subjectId: entry.id,
-		subjectLabel: `${entry.members[0]!.name}（${EVENT}）`,
-		after: { event: EVENT, team: null, unit: entry.unit, status: entry.status, source: 'import', members: describeMembers(entry.members) }
+	const submissions = Array.from({ length: ROWS }, (_, index) => individualSubmission(eventId, index + 1));
+	const entries = submissions.map((submission) => ({
+		id: randomUUID(),
+		eventId,
+		teamName: null,
+		unit: submission.members[0]!.unit,
+		status: 'submitted' as const,
+		extra: {},
+		members: toNewMembers(submission, [idNumberHash(submission.members[0]!.idNumber)])
 	}));
+	const audit = entries.map((entry, index) => registeredAudit(entry, submissions[index]!, EVENT, 'import'));
 	const start = performance.now();
 	await db().begin(async (tx) => {
 		const writes: Promise<unknown>[] = [];

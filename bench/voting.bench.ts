@@ -99,15 +99,17 @@ interface CpuSeconds {
 	database: number;
 }
 
-/** utime + stime of a process in seconds (/proc counts in USER_HZ, 100 on Linux), 0 once it is gone. */
-function processSeconds(pid: number | string): number {
+/** The fields of /proc/<pid>/stat after the command name (state first, then parent pid, …), or null once the process is gone. */
+function statFields(pid: number | string): string[] | null {
 	try {
-		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-		return (Number(fields[11]) + Number(fields[12])) / 100;
+		return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
 	} catch {
-		return 0;
+		return null;
 	}
 }
+
+/** utime + stime in seconds (/proc counts in USER_HZ, 100 on Linux); 0 for a process that is gone. */
+const cpuSeconds = (fields: string[] | null) => (fields ? (Number(fields[11]) + Number(fields[12])) / 100 : 0);
 
 /** Every child of the cluster's postmaster (its pid is the first line of postmaster.pid). */
 function databaseSeconds(dataDir: string): number {
@@ -115,11 +117,8 @@ function databaseSeconds(dataDir: string): number {
 	let seconds = 0;
 	for (const pid of readdirSync('/proc')) {
 		if (!/^\d+$/.test(pid)) continue;
-		try {
-			if (readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1] === postmaster) seconds += processSeconds(pid);
-		} catch {
-			// The process ended while being read.
-		}
+		const fields = statFields(pid);
+		if (fields?.[1] === postmaster) seconds += cpuSeconds(fields);
 	}
 	return seconds;
 }
@@ -133,22 +132,22 @@ function ownSeconds(): number {
 /** Runs one segment and adds each party's CPU during it to the run. */
 async function measured(run: Run, server: ChildProcess, dataDir: string, segment: () => Promise<void>): Promise<void> {
 	if (!run.cpu) return segment();
-	const before = { load: ownSeconds(), server: processSeconds(server.pid!), database: databaseSeconds(dataDir) };
+	const before = { load: ownSeconds(), server: cpuSeconds(statFields(server.pid!)), database: databaseSeconds(dataDir) };
 	await segment();
 	run.cpu.load += ownSeconds() - before.load;
-	run.cpu.server += processSeconds(server.pid!) - before.server;
+	run.cpu.server += cpuSeconds(statFields(server.pid!)) - before.server;
 	run.cpu.database += databaseSeconds(dataDir) - before.database;
 }
 
-const cpuFigures = (vote: Run, plain: Run): Figure[] =>
-	vote.cpu && plain.cpu
-		? (['server', 'database', 'load'] as const).map((party) => ({
-				bench: `vote_${party}_cpu_us`,
-				value: (vote.cpu![party] / vote.requests) * 1e6,
-				unit: 'µs/request',
-				baseline: (plain.cpu![party] / plain.requests) * 1e6
-			}))
-		: [];
+function cpuFigures({ cpu: voteCpu, requests: votes }: Run, { cpu: plainCpu, requests: inserts }: Run): Figure[] {
+	if (!voteCpu || !plainCpu) return [];
+	return (['server', 'database', 'load'] as const).map((party) => ({
+		bench: `vote_${party}_cpu_us`,
+		value: (voteCpu[party] / votes) * 1e6,
+		unit: 'µs/request',
+		baseline: (plainCpu[party] / inserts) * 1e6
+	}));
+}
 
 /** 200 connections, each sending its next request when the last answered, for `milliseconds`; added to `run`. */
 async function load(port: number, milliseconds: number, body: (connection: number) => string, run: Run): Promise<void> {

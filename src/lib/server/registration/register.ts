@@ -104,7 +104,8 @@ async function checkSubmissions(tx: Tx, organisationId: string, context: Context
 	return { shaped: shaped as ShapedSubmission[], hashes };
 }
 
-function toNewMembers(submission: EntrySubmission, hashes: string[]): queries.NewMember[] {
+/** A submission's people as stored: ID numbers encrypted, hashed (by the caller) and masked. */
+export function toNewMembers(submission: EntrySubmission, hashes: string[]): queries.NewMember[] {
 	return submission.members.map((member, position) => ({
 		position,
 		name: member.name,
@@ -192,7 +193,7 @@ export class RegistrationWriter {
 				return { id: randomUUID(), eventId: entry.event.id, teamName: entry.teamName, unit: entry.unit, status, extra: entry.extra, members: toNewMembers(submissions[index]!, hashes[index]!) };
 			});
 			const batch = queries.insertEntries(tx, organisationId, context.competition.id, { registrantId: request.registrantId, source: request.source, consentVersion: request.consentVersion }, newEntries);
-			const audit = recordAuditBatch(tx, this.actor, newEntries.map((entry, offset) => registeredAudit(entry, submissions[indexes[offset]!]!, shaped[indexes[offset]!]!, request.source)), organisationId);
+			const audit = recordAuditBatch(tx, this.actor, newEntries.map((entry, offset) => registeredAudit(entry, submissions[indexes[offset]!]!, shaped[indexes[offset]!]!.event.name, request.source)), organisationId);
 			const written = Promise.all([batch, audit]).then(([rows]) => rows);
 			// Awaited in finish (or settle); until then a failure must not count as an unhandled rejection.
 			written.catch(() => {});
@@ -215,15 +216,17 @@ export class RegistrationWriter {
 	}
 }
 
-const WRITE_BATCH = 1000;
+/** Entries sent in one statement (with their members and audit rows); batches go out without waiting for each other. */
+export const WRITE_BATCH = 1000;
 
-function registeredAudit(entry: queries.NewEntry, submission: EntrySubmission, shaped: ShapedSubmission, source: queries.EntrySource): AuditEntry {
+/** The audit row of one registered entry, in words (ID numbers and phones masked). */
+export function registeredAudit(entry: queries.NewEntry, submission: EntrySubmission, eventName: string, source: queries.EntrySource): AuditEntry {
 	return {
 		action: 'entry.registered',
 		subjectType: 'entry',
 		subjectId: entry.id,
-		subjectLabel: entryLabel(submission, shaped.event.name),
-		after: { event: shaped.event.name, team: entry.teamName, unit: entry.unit, status: entry.status, source, members: describeMembers(entry.members) }
+		subjectLabel: entryLabel(submission, eventName),
+		after: { event: eventName, team: entry.teamName, unit: entry.unit, status: entry.status, source, members: describeMembers(entry.members) }
 	};
 }
 
