@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { sheetsLast } from './zip-order';
 
 /**
  * The one door to exceljs (STACK.md: unmaintained, so nothing else imports it). Writes plain
@@ -135,7 +136,8 @@ export async function readFirstSheet(bytes: ArrayBuffer | Uint8Array): Promise<R
 
 /**
  * The first sheet's rows as they are read, `chunkRows` at a time, so a caller can use the first rows
- * (an import stores them) while the rest of the file is still being read.
+ * (an import stores them) while the rest of the file is still being read. The sheets are moved behind
+ * the shared strings first (zip-order.ts), so reading starts at once and nothing goes to a temporary file.
  */
 export async function* streamFirstSheet(bytes: ArrayBuffer | Uint8Array, chunkRows = 1000): AsyncGenerator<ReadRow[]> {
 	const buffer = bytes instanceof Uint8Array ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.from(bytes);
@@ -143,7 +145,7 @@ export async function* streamFirstSheet(bytes: ArrayBuffer | Uint8Array, chunkRo
 	let lastRow = 0;
 	try {
 		let sheets = 0;
-		const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+		const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([sheetsLast(buffer)]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
 		for await (const sheet of reader) {
 			const first = sheets++ === 0;
 			for await (const row of sheet) {
