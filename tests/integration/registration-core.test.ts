@@ -94,6 +94,14 @@ describe('registering entries (the rules every way in shares)', () => {
 		expect(counted!.count).toBe(0);
 	});
 
+	it('never stores an entry in an event of another competition, even written straight to the database', async () => {
+		const { owner, competition } = await competitionWithEvent();
+		const other = await newCompetition(owner);
+		const foreign = await addEvent(owner, other.id, { name: '钳工', participation: 'individual', capacity: null });
+		const write = db()`insert into entry (organisation_id, competition_id, event_id, unit, source) values (${owner.organisation.id}, ${competition.id}, ${foreign.id}, '县机械厂', 'import')`;
+		await expect(write).rejects.toMatchObject({ code: '23503', constraint_name: 'entry_event_in_competition_fkey' });
+	});
+
 	it('checks team sizes, and lets a contestant register only while registration is open and with consent', async () => {
 		const { owner, competition, event } = await competitionWithEvent(null, 'team');
 		const tooSmall = await db()
