@@ -7,14 +7,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadWorkbookForInspection, readFirstSheet, writeWorkbook } from './xlsx';
 import { sheetsLast } from './zip-order';
 
-/** The names of a zip's parts in the order a streaming reader meets them (its local headers, front to back). */
-function partsInOrder(zip: Buffer): string[] {
-	const names: string[] = [];
-	for (let at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04])); at >= 0; at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]), at + 4)) {
-		names.push(zip.toString('utf8', at + 30, at + 30 + zip.readUInt16LE(at + 26)));
+/** A zip's local headers front to back (the order a streaming reader meets its parts): name and flags. */
+function localHeaders(zip: Buffer): { name: string; flags: number }[] {
+	const signature = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+	const headers: { name: string; flags: number }[] = [];
+	for (let at = zip.indexOf(signature); at >= 0; at = zip.indexOf(signature, at + 4)) {
+		headers.push({ name: zip.toString('utf8', at + 30, at + 30 + zip.readUInt16LE(at + 26)), flags: zip.readUInt16LE(at + 6) });
 	}
-	return names;
+	return headers;
 }
+
+const partsInOrder = (zip: Buffer) => localHeaders(zip).map((header) => header.name);
 
 const people = Array.from({ length: 300 }, (_, index) => [`选手${index + 1}`, `33052319850312${String(index).padStart(4, '0')}`]);
 
@@ -88,6 +91,8 @@ describe('sheetsLast', () => {
 	it('gives a workbook without shared strings an empty part, so its sheet is not copied to disk either', async () => {
 		const bytes = await inlineStringsWorkbook();
 		expect(partsInOrder(bytes)).not.toContain('xl/sharedStrings.xml');
+		// A streaming zip writer's parts end in data descriptors (flag bit 3): moved whole, with them.
+		expect(localHeaders(bytes).every((header) => (header.flags & 0x08) !== 0)).toBe(true);
 		expect(partsInOrder(sheetsLast(bytes))).toContain('xl/sharedStrings.xml');
 		let rows: Awaited<ReturnType<typeof readFirstSheet>> = [];
 		expect(await filesCreatedWhile(async () => (rows = await readFirstSheet(bytes)))).toBe(0);
