@@ -36,8 +36,7 @@ export function sheetsLast(zip: Buffer): Buffer {
 	const sheets = parts.filter((part) => SHEET.test(part.name));
 	const others = parts.filter((part) => !SHEET.test(part.name));
 	const needsStrings = sheets.length > 0 && !parts.some((part) => part.name === SHARED_STRINGS);
-	const physical = [...parts].sort((first, second) => first.start - second.start);
-	if (!needsStrings && [...others, ...sheets].every((part, index) => part === physical[index])) return zip;
+	if (!needsStrings && [...others, ...sheets].every((part, index) => part === parts[index])) return zip;
 
 	const locals: Buffer[] = [];
 	const directory: Buffer[] = [];
@@ -63,7 +62,7 @@ export function sheetsLast(zip: Buffer): Buffer {
 	return Buffer.concat([...locals, directoryBytes, end]);
 }
 
-/** The zip's parts from its central directory, or null when it is not a plain single-disk zip. */
+/** The zip's parts as they lie in the file, from its central directory; null when it is not a plain single-disk zip. */
 function readDirectory(zip: Buffer): Part[] | null {
 	const endAt = findEndRecord(zip);
 	if (endAt < 0) return null;
@@ -87,12 +86,9 @@ function readDirectory(zip: Buffer): Part[] | null {
 		at += recordLength;
 	}
 	// A part runs to where the next one starts (its data descriptor included); the last to the directory.
-	const sorted = [...found].sort((first, second) => first.start - second.start);
-	const parts = sorted.map((part, index) => ({ ...part, end: sorted[index + 1]?.start ?? directoryAt }));
-	if (parts.some((part, index) => index > 0 && part.start === parts[index - 1]!.start)) return null;
-	// Back in the directory's order, which is the order the reader will meet the others in.
-	const endOf = new Map(parts.map((part) => [part.start, part.end]));
-	return found.map((part) => ({ ...part, end: endOf.get(part.start)! }));
+	found.sort((first, second) => first.start - second.start);
+	if (found.some((part, index) => index > 0 && part.start === found[index - 1]!.start)) return null;
+	return found.map((part, index) => ({ ...part, end: found[index + 1]?.start ?? directoryAt }));
 }
 
 function findEndRecord(zip: Buffer): number {
